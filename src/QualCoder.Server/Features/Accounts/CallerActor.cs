@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using QualCoder.Server.Domain;
+
+namespace QualCoder.Server.Features.Accounts;
+
+/// <summary>The claims every authenticated caller carries, whether signed in by cookie or by access token.</summary>
+public static class CallerActor
+{
+    public const string ServerAdminClaim = "qualcoder:server_admin";
+
+    public static ClaimsPrincipal PrincipalFor(Account account, string authenticationType) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()),
+            new Claim(ClaimTypes.Name, account.DisplayName),
+            new Claim(ClaimTypes.Email, account.Email),
+            new Claim(ServerAdminClaim, account.IsServerAdmin ? "true" : "false"),
+        ],
+        authenticationType));
+
+    /// <summary>The actor of an authenticated request; endpoints reach this only behind authorisation.</summary>
+    public static Actor ToActor(this ClaimsPrincipal user) =>
+        new(Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("The endpoint must require an authenticated caller.")));
+}

@@ -1,0 +1,60 @@
+using JasperFx;
+using Marten;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace QualCoder.Server.Hosting;
+
+/// <summary>
+/// Marten (events and documents in PostgreSQL) and Wolverine (handlers, the transaction around each one, and
+/// delivery of committed events). Features add their streams and documents through <paramref name="configureFeatures"/>.
+/// </summary>
+public static class EventStore
+{
+    public const string ConnectionStringName = "Postgres";
+
+    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, Action<StoreOptions> configureFeatures)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services
+            .AddMarten(services =>
+            {
+                var store = new StoreOptions();
+                store.Connection(ConnectionString(services.GetRequiredService<IConfiguration>()));
+                store.DatabaseSchemaName = "qualcoder";
+                store.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                store.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                configureFeatures(store);
+                return store;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = "wolverine");
+
+        builder.Host.UseWolverine(wolverine =>
+        {
+            // Test runners make the test assembly the entry assembly; without this Wolverine finds no handlers.
+            wolverine.ApplicationAssembly = typeof(Program).Assembly;
+            wolverine.UseRuntimeCompilation();
+            wolverine.Policies.AutoApplyTransactions();
+            if (builder.Configuration.GetValue("QualCoder:SingleNode", true))
+            {
+                wolverine.Durability.Mode = DurabilityMode.Solo;
+            }
+        });
+        return builder;
+    }
+
+    private static string ConnectionString(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        return string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                $"No PostgreSQL connection string is configured. Set ConnectionStrings__{ConnectionStringName} " +
+                "(for example Host=127.0.0.1;Port=5432;Database=qualcoder;Username=...;Password=...), " +
+                "or start the app with infra/run.sh, which starts a local PostgreSQL for you.")
+            : connectionString;
+    }
+}

@@ -1,0 +1,27 @@
+using QualCoder.Server.Features.Accounts;
+using QualCoder.Server.Features.Members;
+using QualCoder.Server.Features.Projects;
+using QualCoder.Server.Hosting;
+using QualCoder.Server.Realtime;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddHttpApi();
+builder.AddEventStore(store =>
+{
+    store.ConfigureAccounts();
+    store.ConfigureProjects();
+});
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddRealtime();
+
+var app = builder.Build();
+app.UseHttpApi();
+app.MapApiReference();
+app.MapAccounts();
+app.MapProjects();
+app.MapMembers();
+app.MapRealtime();
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' host factory.</summary>
+public partial class Program;
