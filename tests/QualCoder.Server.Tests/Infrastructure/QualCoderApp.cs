@@ -1,0 +1,65 @@
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace QualCoder.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server (Program) on a database of its own, one per test class. Tests call <see cref="ResetAsync"/>
+/// first, so each starts from an empty store.
+/// </summary>
+public class QualCoderApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _database = $"qc_{Guid.NewGuid():N}";
+    private PostgresServer? _server;
+    private string? _connectionString;
+
+    /// <summary>The server's clock; tests move it to see expiry.</summary>
+    public ShiftedClock Clock { get; } = new();
+
+    /// <summary>Extra configuration a test class needs, e.g. closed registration.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        _server = await PostgresServer.GetAsync();
+        _connectionString = await _server.CreateDatabaseAsync(_database);
+        _ = Services;
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DropDatabaseAsync(_database);
+        }
+    }
+
+    public Task ResetAsync() => Services.ResetAllMartenDataAsync();
+
+    /// <summary>A client with its own cookie jar: one per person in a scenario.</summary>
+    public ApiClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false }));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", _connectionString);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Strong hashing is the server's job in production; in tests it only costs time.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
+        });
+    }
+}
