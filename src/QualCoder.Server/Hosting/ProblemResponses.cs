@@ -41,9 +41,33 @@ public static class ProblemResponses
         Extensions = { ["code"] = code },
     };
 
+    /// <summary>
+    /// Problems the framework writes by itself (an unknown route, a body over the limit found while reading it) get
+    /// a code and a sentence too, so a client never has to handle a problem without one.
+    /// </summary>
+    private static void AddMissingCode(ProblemDetails problem)
+    {
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+
+        (string code, string message) = problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => ("REQUEST/MALFORMED", "The request could not be read."),
+            StatusCodes.Status404NotFound => ("REQUEST/NO_SUCH_ROUTE", "Nothing is served at this address."),
+            StatusCodes.Status405MethodNotAllowed => ("REQUEST/METHOD_NOT_ALLOWED", "This address does not accept this HTTP method."),
+            StatusCodes.Status413PayloadTooLarge => ("REQUEST/TOO_LARGE", "The request body is larger than this server accepts."),
+            StatusCodes.Status415UnsupportedMediaType => ("REQUEST/UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json."),
+            _ => ("REQUEST/FAILED", problem.Title ?? "The request failed."),
+        };
+        problem.Extensions["code"] = code;
+        problem.Detail ??= message;
+    }
+
     public static IServiceCollection AddProblemResponses(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context => AddMissingCode(context.ProblemDetails));
         services.AddExceptionHandler<ExceptionProblems>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;

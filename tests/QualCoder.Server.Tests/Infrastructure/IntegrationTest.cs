@@ -19,14 +19,14 @@ public abstract class IntegrationTest<TApp>(TApp app) : IClassFixture<TApp>, IAs
         return Task.CompletedTask;
     }
 
-    protected ApiClient Anonymous()
+    internal ApiClient Anonymous()
     {
         var client = App.NewClient();
         _clients.Add(client);
         return client;
     }
 
-    protected Task<ApiClient> SignedIn(string name) => Anonymous().Register(name);
+    internal Task<ApiClient> SignedIn(string name) => Anonymous().Register(name);
 }
 
 public abstract class IntegrationTest(QualCoderApp app) : IntegrationTest<QualCoderApp>(app);

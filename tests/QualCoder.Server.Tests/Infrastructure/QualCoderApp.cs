@@ -1,5 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -9,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace QualCoder.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The real server (Program) on a database of its own, one per test class. Tests call <see cref="ResetAsync"/>
+/// The real server (Program, on Kestrel) on a database of its own, one per test class. Tests call <see cref="ResetAsync"/>
 /// first, so each starts from an empty store.
 /// </summary>
 public class QualCoderApp : WebApplicationFactory<Program>, IAsyncLifetime
@@ -28,7 +31,9 @@ public class QualCoderApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _server = await PostgresServer.GetAsync();
         _connectionString = await _server.CreateDatabaseAsync(_database);
-        _ = Services;
+        // Real Kestrel on a free loopback port: requests cross a socket and meet the production server's limits.
+        UseKestrel(0);
+        StartServer();
     }
 
     public new async Task DisposeAsync()
@@ -43,7 +48,15 @@ public class QualCoderApp : WebApplicationFactory<Program>, IAsyncLifetime
     public Task ResetAsync() => Services.ResetAllMartenDataAsync();
 
     /// <summary>A client with its own cookie jar: one per person in a scenario.</summary>
-    public ApiClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false }));
+    public ApiClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = BaseAddress,
+        HandleCookies = true,
+        AllowAutoRedirect = false,
+    }));
+
+    /// <summary>Where Kestrel listens.</summary>
+    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
