@@ -43,7 +43,7 @@ public static class RegisterAccountHandler
         }
 
         var email = NormaliseEmail(command.Email);
-        if (email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+        if (email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !parsed.Host.Contains('.', StringComparison.Ordinal))
         {
             return DomainError.Invalid($"{Refused}/INVALID_EMAIL", "Give a valid email address, such as name@example.org.");
         }

@@ -23,6 +23,11 @@ public static class AddMemberHandler
             return denied;
         }
 
+        if (ProjectAccess.CheckRole(command.Role, Refused) is { } badRole)
+        {
+            return badRole;
+        }
+
         if (account is null)
         {
             return DomainError.Invalid(

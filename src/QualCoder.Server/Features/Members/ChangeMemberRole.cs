@@ -22,6 +22,11 @@ public static class ChangeMemberRoleHandler
             return denied;
         }
 
+        if (ProjectAccess.CheckRole(command.Role, Refused) is { } badRole)
+        {
+            return badRole;
+        }
+
         var member = project!.MemberOf(command.AccountId);
         if (member is null)
         {

@@ -29,12 +29,11 @@ public static class RemoveMemberHandler
             return DomainError.NotFound($"{Refused}/NOT_MEMBER", "This account is not a member of the project.");
         }
 
+        // Only a leaving owner can hit this: removing another owner means the caller is an owner too.
         return member.Role == ProjectRole.Owner && project.OwnerCount == 1
             ? DomainError.Conflict(
                 $"{Refused}/LAST_OWNER",
-                leaving
-                    ? "You are the project's only owner. Make someone else an owner before you leave, or delete the project."
-                    : "A project needs at least one owner.")
+                "You are the project's only owner. Make someone else an owner before you leave, or delete the project.")
             : Decision.Accept(new MemberRemoved(command.ProjectId, command.AccountId, command.Actor, now));
     }
 

@@ -30,7 +30,7 @@ public static class CreateProjectHandler
     public static DomainError? CheckDescription(string? raw, string codePrefix, out string description)
     {
         description = (raw ?? "").Trim();
-        return description.Length > MaxDescriptionLength
+        return description.EnumerateRunes().Count() > MaxDescriptionLength
             ? DomainError.Invalid($"{codePrefix}/DESCRIPTION_TOO_LONG", $"A project description may have at most {MaxDescriptionLength} characters.")
             : null;
     }

@@ -27,5 +27,10 @@ public static class ProjectAccess
         $"{codePrefix}/NOT_FOUND",
         "There is no such project, or you are not a member of it.");
 
+    /// <summary>Roles arrive from several adapters (HTTP, later MCP); only the four named ones are real.</summary>
+    public static DomainError? CheckRole(ProjectRole role, string codePrefix) => Enum.IsDefined(role)
+        ? null
+        : DomainError.Invalid($"{codePrefix}/INVALID_ROLE", "The role must be one of owner, editor, coder or viewer.");
+
     public static string Describe(ProjectRole role) => role.ToString().ToLowerInvariant();
 }

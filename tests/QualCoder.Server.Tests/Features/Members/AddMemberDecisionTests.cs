@@ -23,6 +23,10 @@ public class AddMemberDecisionTests
         Accepted(Decide(Team(), Bea, Owner, role), new MemberAdded(ProjectId, Outsider.AccountId, role, Owner, Now));
 
     [Fact]
+    public void a_role_that_is_not_one_of_the_four_is_refused() =>
+        Refused(Decide(Team(), Bea, Owner, (ProjectRole)7), "MEMBER_NOT_ADDED/INVALID_ROLE", ErrorKind.Invalid);
+
+    [Fact]
     public void an_unregistered_email_is_refused() =>
         Refused(Decide(Team(), null, Owner), "MEMBER_NOT_ADDED/ACCOUNT_NOT_FOUND", ErrorKind.Invalid);
 

@@ -12,6 +12,10 @@ public class ChangeMemberRoleDecisionTests
         ChangeMemberRoleHandler.Decide(project, new ChangeMemberRole(ProjectId, member.AccountId, role, actor), Now);
 
     [Fact]
+    public void a_role_that_is_not_one_of_the_four_is_refused() =>
+        Refused(Decide(Team(), Owner, Editor, (ProjectRole)(-1)), "MEMBER_ROLE_NOT_CHANGED/INVALID_ROLE", ErrorKind.Invalid);
+
+    [Fact]
     public void an_owner_changes_a_members_role() =>
         Accepted(Decide(Team(), Owner, Editor, ProjectRole.Coder), new MemberRoleChanged(ProjectId, Editor.AccountId, ProjectRole.Coder, Owner, Now));
 

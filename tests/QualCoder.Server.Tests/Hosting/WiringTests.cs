@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using QualCoder.Server.Domain;
+using QualCoder.Server.Tests.Infrastructure;
+using Wolverine.Runtime.Handlers;
+
+namespace QualCoder.Server.Tests.Hosting;
+
+/// <summary>Conventions that fail silently when broken: a handler Wolverine cannot see, an event without its actor.</summary>
+public sealed class WiringTests(QualCoderApp app) : IntegrationTest(app)
+{
+    private static readonly Type[] Commands = typeof(Program).Assembly.GetTypes()
+        .Where(t => t.Namespace?.StartsWith("QualCoder.Server.Features", StringComparison.Ordinal) == true)
+        .Where(t => t.GetProperty("Actor")?.PropertyType == typeof(Actor) && t.GetProperty("At") is null)
+        .ToArray();
+
+    [Fact]
+    public void every_command_has_a_wolverine_handler()
+    {
+        var handlers = App.Services.GetRequiredService<HandlerGraph>();
+
+        Assert.NotEmpty(Commands);
+        Assert.All(Commands, command => Assert.True(handlers.CanHandle(command), $"No handler for {command.Name}: its class must end in 'Handler'."));
+    }
+
+    [Fact]
+    public void every_event_records_its_actor_and_time()
+    {
+        // Each stream's aggregate folds every event of its stream, so its Create/Apply parameters are the events.
+        var events = new[] { typeof(QualCoder.Server.Features.Projects.Project), typeof(QualCoder.Server.Features.Accounts.Account) }
+            .SelectMany(aggregate => aggregate.GetMethods())
+            .Where(m => m.Name is "Create" or "Apply")
+            .Select(m => m.GetParameters().Single().ParameterType)
+            .ToList();
+
+        Assert.NotEmpty(events);
+        Assert.All(events, e =>
+        {
+            Assert.True(e.GetProperty("Actor")?.PropertyType == typeof(Actor), $"{e.Name} has no Actor");
+            Assert.True(e.GetProperty("At")?.PropertyType == typeof(DateTimeOffset), $"{e.Name} has no At");
+        });
+    }
+}
