@@ -1,6 +1,10 @@
 using QualCoder.Server.Features.Accounts;
+using QualCoder.Server.Features.Codebook;
+using QualCoder.Server.Features.Coding;
+using QualCoder.Server.Features.Folders;
 using QualCoder.Server.Features.Members;
 using QualCoder.Server.Features.Projects;
+using QualCoder.Server.Features.Sources;
 using QualCoder.Server.Hosting;
 using QualCoder.Server.Realtime;
 
@@ -10,6 +14,10 @@ builder.AddEventStore(store =>
 {
     store.ConfigureAccounts();
     store.ConfigureProjects();
+    store.ConfigureCodebook();
+    store.ConfigureFolders();
+    store.ConfigureSources();
+    store.ConfigureCoding();
 });
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRealtime();

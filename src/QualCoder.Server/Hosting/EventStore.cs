@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 namespace QualCoder.Server.Hosting;
@@ -39,6 +40,10 @@ public static class EventStore
             wolverine.ApplicationAssembly = typeof(Program).Assembly;
             wolverine.UseRuntimeCompilation();
             wolverine.Policies.AutoApplyTransactions();
+            // Whoever loses an optimistic race (another append to the same stream, or a unique index) runs again on
+            // fresh state: commands that commute then land, and real conflicts get their proper domain error.
+            wolverine.OnException(ProblemResponses.IsLostRace, "lost an optimistic race")
+                .RetryWithCooldown(RetryCooldowns);
             if (builder.Configuration.GetValue("QualCoder:SingleNode", true))
             {
                 wolverine.Durability.Mode = DurabilityMode.Solo;
@@ -46,6 +51,9 @@ public static class EventStore
         });
         return builder;
     }
+
+    private static readonly TimeSpan[] RetryCooldowns =
+        [.. new[] { 0, 5, 10, 20, 40, 60, 80, 100, 150, 200 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
 
     private static string ConnectionString(IConfiguration configuration)
     {

@@ -73,6 +73,21 @@ public static class ProblemResponses
         return services;
     }
 
+    /// <summary>Optimistic concurrency and unique indexes are how the store refuses the loser of a race.</summary>
+    public static bool IsLostRace(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is ConcurrencyException or ExistingStreamIdCollisionException or DocumentAlreadyExistsException
+                or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Turns the exceptions a bad request or a lost race can raise into problem details.</summary>
     private sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
     {
@@ -103,21 +118,6 @@ public static class ProblemResponses
                 (409, StreamCommands.ConcurrentWrite.Code, StreamCommands.ConcurrentWrite.Message),
             _ => (500, "SERVER/UNEXPECTED", "The server failed unexpectedly; the change was not saved."),
         };
-
-        // Optimistic concurrency and unique indexes are how the store refuses the loser of a race.
-        private static bool IsLostRace(Exception? exception)
-        {
-            for (; exception is not null; exception = exception.InnerException)
-            {
-                if (exception is ConcurrencyException or ExistingStreamIdCollisionException or DocumentAlreadyExistsException
-                    or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         // The JSON reader's message names the offending field or position, which is what the caller needs.
         private static string Describe(BadHttpRequestException bad) =>

@@ -1,4 +1,5 @@
 using Marten;
+using JasperFx.Events;
 using QualCoder.Server.Domain;
 
 namespace QualCoder.Server.Hosting;
@@ -20,19 +21,26 @@ public static class StreamCommands
         where TState : class
     {
         var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
-        var decision = decide(stream.Aggregate);
+        return stream.Conclude(expectedVersion, decide(stream.Aggregate));
+    }
+
+    /// <summary>Appends an accepted decision to the stream it was made on, unless the caller's expected version is stale.</summary>
+    public static CommandOutcome Conclude<TState>(this IEventStream<TState> stream, long? expectedVersion, Decision decision)
+        where TState : class
+    {
         if (decision.Error is { } error)
         {
             return CommandOutcome.Rejected(error);
         }
 
-        if (expectedVersion is { } expected && expected != stream.CurrentVersion)
+        var version = stream.CurrentVersion ?? 0;
+        if (expectedVersion is { } expected && expected != version)
         {
-            return CommandOutcome.Rejected(StaleVersion(expected, stream.CurrentVersion ?? 0));
+            return CommandOutcome.Rejected(StaleVersion(expected, version));
         }
 
         stream.AppendMany(decision.Events);
-        return CommandOutcome.Accepted((stream.CurrentVersion ?? 0) + decision.Events.Count);
+        return CommandOutcome.Accepted(version + decision.Events.Count);
     }
 
     public static DomainError StaleVersion(long expected, long actual) => DomainError.Conflict(

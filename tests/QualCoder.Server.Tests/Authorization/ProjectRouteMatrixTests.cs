@@ -11,34 +11,12 @@ namespace QualCoder.Server.Tests.Authorization;
 /// </summary>
 public sealed class ProjectRouteMatrixTests(QualCoderApp app) : IntegrationTest(app)
 {
-    private sealed record Route(string Method, string Pattern, string Minimum, HttpStatusCode Success, Func<Cast, HttpRequestMessage> Request);
-
-    private static readonly Route[] Routes =
-    [
-        new("GET", "/api/projects/{projectId:guid}", "viewer", HttpStatusCode.OK,
-            c => new(HttpMethod.Get, $"/api/projects/{c.ProjectId}")),
-        new("PUT", "/api/projects/{projectId:guid}/name", "owner", HttpStatusCode.OK,
-            c => Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/name", new { name = "Renamed" })),
-        new("PUT", "/api/projects/{projectId:guid}/description", "owner", HttpStatusCode.OK,
-            c => Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/description", new { description = "About" })),
-        new("DELETE", "/api/projects/{projectId:guid}", "owner", HttpStatusCode.NoContent,
-            c => new(HttpMethod.Delete, $"/api/projects/{c.ProjectId}?confirmName=Matrix")),
-        new("GET", "/api/projects/{projectId:guid}/members/", "viewer", HttpStatusCode.OK,
-            c => new(HttpMethod.Get, $"/api/projects/{c.ProjectId}/members")),
-        new("POST", "/api/projects/{projectId:guid}/members/", "owner", HttpStatusCode.Created,
-            c => Json(HttpMethod.Post, $"/api/projects/{c.ProjectId}/members", new { email = c.Newcomer.Email, role = "viewer" })),
-        new("PUT", "/api/projects/{projectId:guid}/members/{accountId:guid}", "owner", HttpStatusCode.OK,
-            c => Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/members/{c.Target.AccountId}", new { role = "coder" })),
-        new("DELETE", "/api/projects/{projectId:guid}/members/{accountId:guid}", "owner", HttpStatusCode.NoContent,
-            c => new(HttpMethod.Delete, $"/api/projects/{c.ProjectId}/members/{c.Target.AccountId}")),
-    ];
-
     private static readonly string[] Callers = ["anonymous", "outsider", "viewer", "coder", "editor", "owner"];
 
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var route in Routes)
+        foreach (var route in ProjectRoutes.All)
         {
             foreach (var caller in Callers)
             {
@@ -53,10 +31,11 @@ public sealed class ProjectRouteMatrixTests(QualCoderApp app) : IntegrationTest(
     [MemberData(nameof(Cases))]
     public async Task each_caller_gets_what_its_role_allows(string method, string pattern, string caller)
     {
-        var route = Routes.Single(r => r.Method == method && r.Pattern == pattern);
+        var route = ProjectRoutes.All.Single(r => r.Method == method && r.Pattern == pattern);
         var cast = await Cast.Assemble(this);
+        var request = await route.Request(cast);
 
-        var reply = await cast.Caller(caller).Send(route.Request(cast));
+        var reply = await cast.Caller(caller).Send(request);
 
         reply.ShouldBe(Expected(route, caller));
         if (reply.Status != route.Success)
@@ -76,7 +55,7 @@ public sealed class ProjectRouteMatrixTests(QualCoderApp app) : IntegrationTest(
             .Order()
             .ToList();
 
-        Assert.Equal(Routes.Select(r => $"{r.Method} {r.Pattern}").Order(), mapped);
+        Assert.Equal(ProjectRoutes.All.Select(r => $"{r.Method} {r.Pattern}").Order(), mapped);
     }
 
     [Fact]
@@ -85,16 +64,16 @@ public sealed class ProjectRouteMatrixTests(QualCoderApp app) : IntegrationTest(
         var cast = await Cast.Assemble(this);
         (await cast.Owner.Delete($"/api/projects/{cast.ProjectId}?confirmName=Matrix")).ShouldBe(HttpStatusCode.NoContent);
 
-        foreach (var route in Routes)
+        foreach (var route in ProjectRoutes.All.Where(r => !r.ArrangesData))
         {
             foreach (var caller in Callers.Skip(1))
             {
-                (await cast.Caller(caller).Send(route.Request(cast))).ShouldBe(HttpStatusCode.NotFound);
+                (await cast.Caller(caller).Send(await route.Request(cast))).ShouldBe(HttpStatusCode.NotFound);
             }
         }
     }
 
-    private static HttpStatusCode Expected(Route route, string caller) => caller switch
+    private static HttpStatusCode Expected(ProjectRoute route, string caller) => caller switch
     {
         "anonymous" => HttpStatusCode.Unauthorized,
         "outsider" => HttpStatusCode.NotFound,
@@ -104,11 +83,8 @@ public sealed class ProjectRouteMatrixTests(QualCoderApp app) : IntegrationTest(
 
     private static int Rank(string role) => Array.IndexOf(["viewer", "coder", "editor", "owner"], role);
 
-    private static HttpRequestMessage Json(HttpMethod method, string url, object body) =>
-        new(method, url) { Content = System.Net.Http.Json.JsonContent.Create(body) };
-
     /// <summary>A project named Matrix with one member of each role, a member to act on, and two outsiders.</summary>
-    private sealed record Cast(Guid ProjectId, Dictionary<string, ApiClient> People, ApiClient Target, ApiClient Newcomer)
+    internal sealed record Cast(Guid ProjectId, Dictionary<string, ApiClient> People, ApiClient Target, ApiClient Newcomer)
     {
         public ApiClient Owner => People["owner"];
 

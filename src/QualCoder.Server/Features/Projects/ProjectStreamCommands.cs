@@ -1,0 +1,31 @@
+using Marten;
+using QualCoder.Server.Domain;
+using QualCoder.Server.Hosting;
+
+namespace QualCoder.Server.Features.Projects;
+
+/// <summary>
+/// How a command on any stream inside a project is decided: the project (for its members and roles) and the
+/// stream's state arrive in one round trip, then the pure decide function sees both.
+/// </summary>
+public static class ProjectStreamCommands
+{
+    public static async Task<CommandOutcome> DecideInProjectAsync<TState>(
+        this IDocumentSession session,
+        Guid projectId,
+        Guid streamId,
+        long? expectedVersion,
+        Func<Project?, TState?, Decision> decide,
+        CancellationToken cancellationToken)
+        where TState : class
+    {
+        var batch = session.CreateBatchQuery();
+        var projectLoad = batch.Load<Project>(projectId);
+        var streamLoad = batch.Events.FetchForWriting<TState>(streamId);
+        await batch.Execute(cancellationToken);
+        var project = await projectLoad;
+        var stream = await streamLoad;
+
+        return stream.Conclude(expectedVersion, decide(project, stream.Aggregate));
+    }
+}
