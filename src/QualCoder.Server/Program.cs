@@ -28,6 +28,7 @@ app.MapApiReference();
 app.MapAccounts();
 app.MapProjects();
 app.MapMembers();
+app.MapCoding();
 app.MapRealtime();
 app.Run();
 

@@ -13,6 +13,25 @@ public static class CodingModule
         store.Schema.For<Segment>()
             .Duplicate(s => s.ProjectId)
             .Duplicate(s => s.SourceId)
-            .Duplicate(s => s.CodeId);
+            .Duplicate(s => s.CodeId)
+            .Duplicate(s => s.CoderId);
+    }
+
+    public static IEndpointRouteBuilder MapCoding(this IEndpointRouteBuilder app)
+    {
+        var project = app.MapGroup("/api/projects/{projectId:guid}").WithTags("Coding");
+        var segments = project.MapGroup("/segments");
+        ApplyCoding.Map(segments);
+        ApplyInVivoCodeHandler.Map(segments);
+        RemoveCodingHandler.Map(segments);
+        ChangeSegmentMemoHandler.Map(segments);
+        SetSegmentImportanceHandler.Map(segments);
+        ResizeSegmentHandler.Map(segments);
+        RecodeSegmentHandler.Map(segments);
+        SegmentQueries.MapSegmentsOfSource(project);
+        SegmentQueries.MapSegmentsOfCode(project);
+        UncodedRanges.Map(project);
+        CodingCounts.Map(project);
+        return app;
     }
 }

@@ -1,0 +1,74 @@
+using JasperFx.Events;
+using Marten;
+using QualCoder.Server.Domain;
+using QualCoder.Server.Features.Projects;
+using QualCoder.Server.Features.Sources;
+
+namespace QualCoder.Server.Features.Coding;
+
+/// <summary>
+/// Loads what coding commands decide on, in two round trips whatever the number of items: the project and its
+/// codebook; then every touched source stream (locked, see below), its text and the coder's existing segments.
+/// </summary>
+public static class CodingState
+{
+    public sealed record LockedSource(IEventStream<Source> Stream, SourceForCoding ForCoding);
+
+    public static async Task<(Project? Project, Codebook.Codebook? Codebook)> LoadProjectAsync(IDocumentSession session, Guid projectId, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var project = batch.Load<Project>(projectId);
+        var codebook = batch.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(projectId));
+        await batch.Execute(ct);
+        return (await project, await codebook);
+    }
+
+    /// <summary>
+    /// Codings of one source by many people at once all append to that source's stream. Rather than let them race
+    /// and retry, each command takes the stream's row lock (SELECT … FOR UPDATE) until it commits, so concurrent
+    /// codings queue for milliseconds instead of failing; locks are taken in id order, so batches cannot deadlock.
+    /// Sources that are missing, deleted or in another project are left out: their items fail as SOURCE_NOT_FOUND.
+    /// </summary>
+    public static async Task<Dictionary<Guid, LockedSource>> LockSourcesAsync(
+        IDocumentSession session, Guid projectId, IReadOnlyCollection<CodingItem> items, Guid coderId, CancellationToken ct)
+    {
+        var ids = items.Select(i => i.SourceId).Distinct().Order().ToArray();
+        var codeIds = items.Select(i => i.CodeId).Distinct().ToArray();
+        var batch = session.CreateBatchQuery();
+        var streams = ids.Select(id => batch.Events.FetchForExclusiveWriting<Source>(id)).ToArray();
+        var texts = batch.LoadMany<SourceText>().ById(ids);
+        var segments = batch.Query<Segment>().Where(ExistingThatMayOverlap(items, coderId, ids, codeIds)).ToList();
+        await batch.Execute(ct);
+
+        var textById = (await texts).ToDictionary(t => t.Id);
+        var segmentsBySource = (await segments).ToLookup(s => s.SourceId);
+        var locked = new Dictionary<Guid, LockedSource>();
+        foreach (var pending in streams)
+        {
+            var stream = await pending;
+            if (stream.Aggregate is { } source && source.BelongsTo(projectId) && textById.TryGetValue(source.Id, out var text))
+            {
+                locked[source.Id] = new LockedSource(stream, new SourceForCoding(source, new CodePointText(text.Text), [.. segmentsBySource[source.Id]]));
+            }
+        }
+
+        return locked;
+    }
+
+    /// <summary>
+    /// Only the coder's segments with the same codes can conflict; when every item gives offsets, only those in
+    /// the items' envelope can. A single coding thus reads a handful of rows, not every coding of the source.
+    /// </summary>
+    private static System.Linq.Expressions.Expression<Func<Segment, bool>> ExistingThatMayOverlap(
+        IReadOnlyCollection<CodingItem> items, Guid coderId, Guid[] sourceIds, Guid[] codeIds)
+    {
+        if (items.All(i => i.Anchor is { Start: not null, End: not null }))
+        {
+            var from = items.Min(i => i.Anchor.Start!.Value);
+            var to = items.Max(i => i.Anchor.End!.Value);
+            return s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds) && s.CodeId.IsOneOf(codeIds) && s.Start < to && s.End > from;
+        }
+
+        return s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds) && s.CodeId.IsOneOf(codeIds);
+    }
+}
