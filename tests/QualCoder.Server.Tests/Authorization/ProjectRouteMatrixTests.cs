@@ -84,8 +84,19 @@ public sealed class ProjectRouteMatrixTests(QualCoderApp app) : IntegrationTest(
     private static int Rank(string role) => Array.IndexOf(["viewer", "coder", "editor", "owner"], role);
 
     /// <summary>A project named Matrix with one member of each role, a member to act on, and two outsiders.</summary>
-    internal sealed record Cast(Guid ProjectId, Dictionary<string, ApiClient> People, ApiClient Target, ApiClient Newcomer)
+    internal sealed record Cast(Guid ProjectId, Dictionary<string, ApiClient> People, ApiClient Target, ApiClient Newcomer, Seed Seed)
     {
+        public Task<Guid> Code(string name = "Matrix code") => Seed.Code(name);
+
+        public Task<Guid> Source() => Seed.Source("Hello world, this is an interview.", $"Source {Guid.NewGuid():N}");
+
+        /// <summary>A coding made by the owner, for routes that change an existing coding.</summary>
+        public async Task<Guid> OwnersSegment()
+        {
+            var reply = await Owner.Post($"/api/projects/{ProjectId}/segments", new { sourceId = await Source(), codeId = await Code("Owner's"), start = 0, end = 5 });
+            return reply.ShouldBe(HttpStatusCode.Created).Guid("id");
+        }
+
         public ApiClient Owner => People["owner"];
 
         public ApiClient Caller(string name) => People[name];
@@ -103,7 +114,7 @@ public sealed class ProjectRouteMatrixTests(QualCoderApp app) : IntegrationTest(
 
             var target = await test.SignedIn("Target");
             await owner.AddMember(projectId, target, "viewer");
-            return new Cast(projectId, people, target, await test.SignedIn("Newcomer"));
+            return new Cast(projectId, people, target, await test.SignedIn("Newcomer"), new Seed(test.App, projectId, owner.AccountId));
         }
     }
 }

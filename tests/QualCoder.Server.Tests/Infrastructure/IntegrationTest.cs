@@ -9,7 +9,7 @@ public abstract class IntegrationTest<TApp>(TApp app) : IClassFixture<TApp>, IAs
 {
     private readonly List<ApiClient> _clients = [];
 
-    protected TApp App { get; } = app;
+    internal TApp App { get; } = app;
 
     public Task InitializeAsync() => App.ResetAsync();
 

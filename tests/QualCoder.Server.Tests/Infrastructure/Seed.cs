@@ -1,0 +1,36 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using QualCoder.Server.Domain;
+using QualCoder.Server.Features.Codebook;
+using QualCoder.Server.Features.Projects;
+using QualCoder.Server.Features.Sources;
+
+namespace QualCoder.Server.Tests.Infrastructure;
+
+/// <summary>
+/// Puts codes and sources into a project by appending their events straight to the store, for tests of features
+/// that use them (coding) without depending on the endpoints that create them.
+/// </summary>
+public sealed class Seed(QualCoderApp app, Guid projectId, Guid ownerId)
+{
+    public async Task<Guid> Code(string name, string color = "#336699")
+    {
+        var codeId = Guid.CreateVersion7();
+        await Append(ProjectStreams.CodebookOf(projectId), new CodeCreated(projectId, codeId, name, color, "", null, new Actor(ownerId), DateTimeOffset.UtcNow));
+        return codeId;
+    }
+
+    public async Task<Guid> Source(string text, string name = "Interview")
+    {
+        var sourceId = Guid.CreateVersion7();
+        await Append(sourceId, new SourceAdded(projectId, sourceId, name, text, "text", "", "", null, new Actor(ownerId), DateTimeOffset.UtcNow));
+        return sourceId;
+    }
+
+    private async Task Append(Guid streamId, object @event)
+    {
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        session.Events.Append(streamId, @event);
+        await session.SaveChangesAsync();
+    }
+}
