@@ -36,14 +36,9 @@ public static class ApplyCodingsHandler
             return new(denied, [], []);
         }
 
-        if (command.Items.Count == 0)
+        if (CheckSize(command) is { } badSize)
         {
-            return new(DomainError.Invalid("BATCH_APPLY_CODES/EMPTY_BATCH", "Give at least one coding to apply."), [], []);
-        }
-
-        if (command.Items.Count > MaxBatch)
-        {
-            return new(DomainError.Invalid("BATCH_APPLY_CODES/TOO_MANY", $"A batch holds at most {MaxBatch} codings; split it."), [], []);
+            return new(badSize, [], []);
         }
 
         var taken = new Dictionary<(Guid Source, Guid Code), DisjointSpans>();
@@ -62,6 +57,13 @@ public static class ApplyCodingsHandler
 
         return new(null, results, events);
     }
+
+    public static DomainError? CheckSize(ApplyCodings command) => command.Items.Count switch
+    {
+        0 => DomainError.Invalid("BATCH_APPLY_CODES/EMPTY_BATCH", "Give at least one coding to apply."),
+        > MaxBatch => DomainError.Invalid("BATCH_APPLY_CODES/TOO_MANY", $"A batch holds at most {MaxBatch} codings; split it."),
+        _ => null,
+    };
 
     private static SegmentCoded? DecideItem(
         Codebook.Codebook? codebook,
@@ -141,9 +143,9 @@ public static class ApplyCodingsHandler
     public static async Task<ApplyCodingsOutcome> Handle(ApplyCodings command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var (project, codebook) = await CodingState.LoadProjectAsync(session, command.ProjectId, ct);
-        if (ProjectAccess.Require(project, command.Actor, ProjectRole.Coder, Refused) is { } denied)
+        if ((ProjectAccess.Require(project, command.Actor, ProjectRole.Coder, Refused) ?? CheckSize(command)) is { } refused)
         {
-            return new(denied, []);
+            return new(refused, []);
         }
 
         var loaded = await CodingState.LockSourcesAsync(session, command.ProjectId, command.Items, command.Actor.AccountId, ct);

@@ -34,6 +34,8 @@ public static class CodingState
     {
         var ids = items.Select(i => i.SourceId).Distinct().Order().ToArray();
         var codeIds = items.Select(i => i.CodeId).Distinct().ToArray();
+        // The row locks last until this transaction commits with the appends; without it they would end at once.
+        await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
         var streams = ids.Select(id => batch.Events.FetchForExclusiveWriting<Source>(id)).ToArray();
         var texts = batch.LoadMany<SourceText>().ById(ids);

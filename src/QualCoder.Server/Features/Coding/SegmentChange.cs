@@ -53,6 +53,7 @@ public static class SegmentChange
             return Refusal(decide(new SegmentContext(project, codebook, null, null, [])));
         }
 
+        await session.BeginTransactionAsync(ct);
         var second = session.CreateBatchQuery();
         var streamLoad = second.Events.FetchForExclusiveWriting<Source>(unlocked.SourceId);
         var segmentReload = second.Load<Segment>(segmentId);
