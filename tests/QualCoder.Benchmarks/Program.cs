@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using QualCoder.Server.Domain;
+using QualCoder.Server.Features.Coding;
+using QualCoder.Server.Tests.Infrastructure;
+
+namespace QualCoder.Benchmarks;
+
+/// <summary>The coding benchmark (README: "Benchmark"). `--smoke` runs every part briefly so CI proves it still works.</summary>
+internal static class Benchmark
+{
+    public static async Task Main(string[] args)
+    {
+        var smoke = args.Contains("--smoke");
+        var scale = new Scale(
+            Duration: TimeSpan.FromSeconds(smoke ? 1 : 10),
+            Clients: 8,
+            Batch: smoke ? 500 : 10_000,
+            LatencySamples: smoke ? 50 : 1_000,
+            BigSourceChars: smoke ? 30_000 : 300_000,
+            BigSourceCodings: smoke ? 300 : 3_000);
+
+        var server = await PostgresServer.GetAsync();
+        var database = $"bench_{Guid.NewGuid():N}";
+        var connectionString = await server.CreateDatabaseAsync(database);
+        try
+        {
+            await using var host = new BenchmarkHost(connectionString);
+            var baseAddress = host.Start();
+            var bench = await Workbench.ArrangeAsync(host, baseAddress, scale.Clients);
+            var raw = new RawInserts(connectionString, Workbench.SamplePayload());
+            await raw.CreateTableAsync();
+
+            Console.WriteLine($"QualCoder Web coding benchmark{(smoke ? " (smoke)" : "")}: {Environment.ProcessorCount} cores, PostgreSQL {database}");
+
+            // (a) Throughput: single codings over HTTP from 8 clients, then plain inserts from 8 connections.
+            var coded = await bench.CodeSinglesForAsync(scale.Duration);
+            var inserted = await raw.InsertForAsync(scale.Clients, scale.Duration);
+            var codingRate = coded / scale.Duration.TotalSeconds;
+            var rawRate = inserted / scale.Duration.TotalSeconds;
+            Console.WriteLine($"(a) single codings over HTTP, {scale.Clients} clients: {codingRate,9:F0}/s | raw Npgsql inserts, {scale.Clients} connections: {rawRate,9:F0}/s | ratio {codingRate / rawRate:F3} (aim >= 0.25)");
+            Console.WriteLine($"    stored event JSON {await bench.AverageEventSizeAsync(connectionString)} bytes, raw row JSON {Workbench.SamplePayload().Length} bytes");
+
+            // (b) One batch of 10,000 codings in one request, then 10,000 plain inserts in one transaction.
+            var batchTime = await bench.CodeBatchAsync(scale.Batch);
+            var rawBatch = Stopwatch.StartNew();
+            await raw.InsertInOneTransactionAsync(scale.Batch);
+            rawBatch.Stop();
+            Console.WriteLine($"(b) batch of {scale.Batch} codings over HTTP: {batchTime.TotalMilliseconds,7:F0} ms | {scale.Batch} raw inserts in one transaction: {rawBatch.Elapsed.TotalMilliseconds,7:F0} ms | ratio {rawBatch.Elapsed / batchTime:F3} (aim >= 0.2)");
+
+            // (c) Latency of one coding, one request at a time.
+            var latencies = await bench.SingleCodingLatenciesAsync(scale.LatencySamples);
+            Console.WriteLine($"(c) single coding latency over {latencies.Length} requests: p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms");
+
+            // (d) Reading every coding of a long, densely coded source.
+            var reads = await bench.ReadBigSourceAsync(scale.BigSourceChars, scale.BigSourceCodings, samples: smoke ? 5 : 20);
+            Console.WriteLine($"(d) all {scale.BigSourceCodings} codings of a {scale.BigSourceChars:N0}-character source: median {Percentile(reads, 0.5):F1} ms, max {reads.Max():F1} ms (aim < 100 ms)");
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(database);
+        }
+
+    }
+
+    private static double Percentile(double[] values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+}
+
+internal sealed record Scale(TimeSpan Duration, int Clients, int Batch, int LatencySamples, int BigSourceChars, int BigSourceCodings);
