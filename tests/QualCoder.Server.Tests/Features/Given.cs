@@ -1,6 +1,10 @@
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Accounts;
+using QualCoder.Server.Features.Codebook;
+using QualCoder.Server.Features.Coding;
 using QualCoder.Server.Features.Projects;
+using QualCoder.Server.Features.Sources;
+using CodebookState = QualCoder.Server.Features.Codebook.Codebook;
 
 namespace QualCoder.Server.Tests.Features;
 
@@ -98,6 +102,123 @@ public static class Given
 
         account.Version = events.Length;
         return account;
+    }
+
+    /// <summary>A project the team's members do not belong to.</summary>
+    public static readonly Guid OtherProjectId = Guid.Parse("0197a000-0000-7000-8000-0000000000a2");
+
+    public static readonly Guid HopeCode = Guid.Parse("0197a000-0000-7000-8000-0000000000d1");
+    public static readonly Guid FearCode = Guid.Parse("0197a000-0000-7000-8000-0000000000d2");
+    public static readonly Guid UnknownCode = Guid.Parse("0197a000-0000-7000-8000-0000000000d9");
+
+    public static readonly Guid InterviewId = Guid.Parse("0197a000-0000-7000-8000-0000000000c1");
+    public static readonly Guid UnknownSourceId = Guid.Parse("0197a000-0000-7000-8000-0000000000c9");
+
+    /// <summary>
+    /// 74 code points (75 UTF-16 units): the leading emoji shifts every later UTF-16 index by one, so a test that
+    /// confuses the two units fails. "Hope" is at [17, 21) and [63, 67), "fear" at [41, 45), "kept us" at [22, 29) and [46, 53).
+    /// </summary>
+    public const string InterviewText = "🎉 We were tired. Hope kept us going, and fear kept us careful. Hope again.";
+
+    /// <summary>Stable ids for segments: segment 1, 2, …</summary>
+    public static Guid SegmentNo(int n) => Guid.Parse($"0197a000-0000-7000-8000-e{n:D11}");
+
+    public static CodeCreated CodeCreatedNamed(Guid codeId, string name) => new(ProjectId, codeId, name, "#4363d8", "", null, Editor, Earlier);
+
+    /// <summary>The team's codebook, with the codes "Hope" and "Fear" created by <see cref="Editor"/>.</summary>
+    public static CodebookState TheCodebook(params object[] later) =>
+        FoldCodebook([CodeCreatedNamed(HopeCode, "Hope"), CodeCreatedNamed(FearCode, "Fear"), .. later]);
+
+    /// <summary>A codebook as Marten builds it: a new one with the stream id, then every event applied.</summary>
+    public static CodebookState FoldCodebook(params object[] events)
+    {
+        var codebook = new CodebookState { Id = ProjectStreams.CodebookOf(ProjectId) };
+        foreach (var e in events)
+        {
+            codebook = e switch
+            {
+                CodeCreated x => codebook.Apply(x),
+                CodeRenamed x => codebook.Apply(x),
+                CodeRecoloured x => codebook.Apply(x),
+                CodeMemoChanged x => codebook.Apply(x),
+                CodeMoved x => codebook.Apply(x),
+                CodesMerged x => codebook.Apply(x),
+                CodeDeleted x => codebook.Apply(x),
+                CategoryCreated x => codebook.Apply(x),
+                CategoryRenamed x => codebook.Apply(x),
+                CategoryMoved x => codebook.Apply(x),
+                CategoryMemoChanged x => codebook.Apply(x),
+                CategoryDeleted x => codebook.Apply(x),
+                _ => throw new ArgumentException($"A codebook does not fold {e.GetType().Name}."),
+            };
+        }
+
+        codebook.Version = events.Length;
+        return codebook;
+    }
+
+    public static SourceAdded SourceAddedWith(Guid sourceId, string text, string name = "Interview 1") =>
+        new(ProjectId, sourceId, name, text, "txt", "", "", null, Editor, Earlier);
+
+    public static Source FoldSource(params object[] events)
+    {
+        var source = Source.Create((SourceAdded)events[0]);
+        foreach (var e in events.Skip(1))
+        {
+            source = e switch
+            {
+                SourceRenamed x => source.Apply(x),
+                SourceMemoChanged x => source.Apply(x),
+                SourceOriginChanged x => source.Apply(x),
+                SourceMovedToFolder x => source.Apply(x),
+                SourceDeleted x => source.Apply(x),
+                _ => throw new ArgumentException($"A source does not fold {e.GetType().Name}."),
+            };
+        }
+
+        source.Version = events.Length;
+        return source;
+    }
+
+    /// <summary>
+    /// A source as the coding handlers load it: its folded state, its text as <see cref="SourceTextProjection"/>
+    /// stores it, and the segments the acting coder already has on it.
+    /// </summary>
+    public static SourceForCoding SourceWithText(Guid sourceId, string text, params Segment[] codersSegments)
+    {
+        var added = SourceAddedWith(sourceId, text);
+        return new SourceForCoding(FoldSource(added), new CodePointText(SourceTextProjection.Create(added).Text), codersSegments);
+    }
+
+    /// <summary>The interview, with the acting coder's existing segments.</summary>
+    public static SourceForCoding Interview(params Segment[] codersSegments) => SourceWithText(InterviewId, InterviewText, codersSegments);
+
+    public static IReadOnlyDictionary<Guid, SourceForCoding> SourcesById(params SourceForCoding[] sources) => sources.ToDictionary(s => s.Source.Id);
+
+    /// <summary>The event of <paramref name="coder"/> coding [start, end) of the interview; the quote is that span's text.</summary>
+    public static SegmentCoded Coded(Guid segmentId, Actor coder, Guid codeId, int start, int end, string memo = "", int importance = 0) => new(
+        ProjectId, InterviewId, segmentId, codeId, start, end, new CodePointText(InterviewText).Slice(start, end), memo, importance, coder, Earlier);
+
+    /// <summary>A coding of the interview, folded as <see cref="SegmentProjection"/> folds it.</summary>
+    public static Segment CodingOf(Guid segmentId, Actor coder, Guid codeId, int start, int end, params object[] later) =>
+        FoldSegment([Coded(segmentId, coder, codeId, start, end), .. later]);
+
+    public static Segment FoldSegment(params object[] events)
+    {
+        var segment = Segment.Create((SegmentCoded)events[0]);
+        foreach (var e in events.Skip(1))
+        {
+            segment = e switch
+            {
+                SegmentMemoChanged x => segment.Apply(x),
+                SegmentImportanceSet x => segment.Apply(x),
+                SegmentResized x => segment.Apply(x),
+                SegmentRecoded x => segment.Apply(x),
+                _ => throw new ArgumentException($"A segment does not fold {e.GetType().Name}."),
+            };
+        }
+
+        return segment;
     }
 
     private static Actor ActorNo(int n) => new(Guid.Parse($"0197a000-0000-7000-8000-{n:D12}"));
