@@ -56,6 +56,15 @@ for project in "${projects[@]}"; do
 	suites+=("dotnet:$name:$code")
 done
 
+# The coding benchmark runs for a few seconds with --smoke: it proves the program still works, and its figures
+# land in CI's log. It counts as one test.
+if [[ -f tests/QualCoder.Benchmarks/QualCoder.Benchmarks.csproj ]]; then
+	log "running the benchmark smoke (tests/QualCoder.Benchmarks --smoke)"
+	code=0
+	dotnet run --project tests/QualCoder.Benchmarks -c Release --no-build -- --smoke || code=$?
+	suites+=("smoke:benchmark smoke:$code")
+fi
+
 # ---- browser suite hook -------------------------------------------------------------------------------------
 # Contract for tests/browser (an npm project): its "test" script runs the browser tests and writes
 # $QUALCODER_TEST_RESULTS/browser.json as {"passed": N, "failed": N, "skipped": N}. An exit code cannot be
@@ -121,6 +130,11 @@ for entry in entries:
             not_executed = sum(1 for r in root.iterfind("./{*}Results/{*}UnitTestResult")
                                if r.get("outcome") == "NotExecuted")
             skipped += max(count("notExecuted"), not_executed)
+    elif kind == "smoke":
+        if code == 0:
+            passed += 1
+        else:
+            suite_failed += 1
     elif kind == "browser":
         path = os.path.join(results, "browser.json")
         if not os.path.exists(path):

@@ -6,7 +6,7 @@ namespace QualCoder.Server.Domain;
 /// surrogate pairs, which is the common case, code point and UTF-16 offsets coincide and no table is kept;
 /// otherwise one table of UTF-16 offsets makes every conversion O(1) (a batch of 10,000 codings needs that).
 /// </summary>
-public sealed class CodePointText
+public sealed class CodePointText : ITextSpans
 {
     private readonly int[]? _utf16OffsetOf;
 

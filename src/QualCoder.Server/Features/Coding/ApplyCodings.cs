@@ -18,14 +18,13 @@ public sealed record CodingItemResult(int Index, Segment? Segment, DomainError? 
 public sealed record ApplyCodingsOutcome(DomainError? Error, IReadOnlyList<CodingItemResult> Results);
 
 /// <summary>A source as coding needs it: its state, its text, and the segments the acting coder already has on it.</summary>
-public sealed record SourceForCoding(Source Source, CodePointText Text, IReadOnlyList<Segment> CodersSegments);
+public sealed record SourceForCoding(Source Source, ITextSpans Text, IReadOnlyList<Segment> CodersSegments);
 
 public sealed record CodingsDecision(DomainError? Error, IReadOnlyList<CodingItemResult> Results, IReadOnlyList<SegmentCoded> Events);
 
 public static class ApplyCodingsHandler
 {
     public const int MaxBatch = 10_000;
-    public const int MaxMemoLength = 10_000;
     private const string Refused = "SEGMENT_NOT_CODED";
 
     public static CodingsDecision Decide(
@@ -74,7 +73,7 @@ public static class ApplyCodingsHandler
         DateTimeOffset now,
         out DomainError? error)
     {
-        error = Check(codebook, sources, item, out var source);
+        error = Check(codebook, sources, item, out var source, out var memo);
         if (error is not null)
         {
             return null;
@@ -98,11 +97,13 @@ public static class ApplyCodingsHandler
         spans.Add(span.Start, span.End);
         return new SegmentCoded(
             command.ProjectId, item.SourceId, item.SegmentId, item.CodeId, span.Start, span.End, source.Text.Slice(span.Start, span.End),
-            item.Memo?.Trim() ?? "", item.Importance ?? 0, command.Actor, now);
+            memo, item.Importance ?? 0, command.Actor, now);
     }
 
-    private static DomainError? Check(Codebook.Codebook? codebook, IReadOnlyDictionary<Guid, SourceForCoding> sources, CodingItem item, out SourceForCoding? source)
+    private static DomainError? Check(
+        Codebook.Codebook? codebook, IReadOnlyDictionary<Guid, SourceForCoding> sources, CodingItem item, out SourceForCoding? source, out string memo)
     {
+        memo = "";
         if (!sources.TryGetValue(item.SourceId, out source))
         {
             return DomainError.NotFound($"{Refused}/SOURCE_NOT_FOUND", "The project has no source with this id.");
@@ -118,9 +119,7 @@ public static class ApplyCodingsHandler
             return DomainError.Invalid($"{Refused}/INVALID_IMPORTANCE", "importance is 0 (none), 1 (important) or 2 (very important).");
         }
 
-        return item.Memo?.Length > MaxMemoLength
-            ? DomainError.Invalid($"{Refused}/MEMO_TOO_LONG", $"A coding's memo may have at most {MaxMemoLength} characters.")
-            : null;
+        return Memos.Check(item.Memo, Refused, out memo);
     }
 
     private static DisjointSpans SpansOf(Dictionary<(Guid Source, Guid Code), DisjointSpans> taken, SourceForCoding source, Guid codeId)

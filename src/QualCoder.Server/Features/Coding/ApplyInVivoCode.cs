@@ -67,7 +67,9 @@ public static partial class ApplyInVivoCodeHandler
             new Dictionary<Guid, SourceForCoding> { [source.Source.Id] = source },
             new ApplyCodings(command.ProjectId, [new CodingItem(command.SegmentId, command.SourceId, code.Id, new SegmentAnchor(span.Start, span.End, null, null))], command.Actor),
             now);
-        return new(coding.Error ?? coding.Results[0].Error, created, coding, code);
+        // The coding's refusals are reported under this command's own prefix.
+        var refusal = coding.Error ?? coding.Results[0].Error;
+        return new(refusal is null ? null : refusal with { Code = Refused + refusal.Code[refusal.Code.IndexOf('/')..] }, created, coding, code);
     }
 
     public static async Task<InVivoOutcome> Handle(ApplyInVivoCode command, IDocumentSession session, TimeProvider clock, CancellationToken ct)

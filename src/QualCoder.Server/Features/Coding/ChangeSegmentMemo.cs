@@ -21,10 +21,9 @@ public static class ChangeSegmentMemoHandler
             return denied;
         }
 
-        var memo = command.Memo?.Trim() ?? "";
-        if (memo.Length > ApplyCodingsHandler.MaxMemoLength)
+        if (Memos.Check(command.Memo, Refused, out var memo) is { } invalid)
         {
-            return DomainError.Invalid($"{Refused}/MEMO_TOO_LONG", $"A coding's memo may have at most {ApplyCodingsHandler.MaxMemoLength} characters.");
+            return invalid;
         }
 
         var segment = context.Segment!;

@@ -34,11 +34,14 @@ public static class CodingState
     {
         var ids = items.Select(i => i.SourceId).Distinct().Order().ToArray();
         var codeIds = items.Select(i => i.CodeId).Distinct().ToArray();
+        // A source's text never changes, so the spans can be cut before the lock is taken.
+        var prefetched = PrefetchedSpans.Suits(items) ? await PrefetchedSpans.FetchAsync(session, items, ct) : null;
+
         // The row locks last until this transaction commits with the appends; without it they would end at once.
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
         var streams = ids.Select(id => batch.Events.FetchForExclusiveWriting<Source>(id)).ToArray();
-        var texts = batch.LoadMany<SourceText>().ById(ids);
+        var texts = prefetched is null ? batch.LoadMany<SourceText>().ById(ids) : Task.FromResult<IReadOnlyList<SourceText>>([]);
         var segments = batch.Query<Segment>().Where(ExistingThatMayOverlap(items, coderId, ids, codeIds)).ToList();
         await batch.Execute(ct);
 
@@ -48,9 +51,17 @@ public static class CodingState
         foreach (var pending in streams)
         {
             var stream = await pending;
-            if (stream.Aggregate is { } source && source.BelongsTo(projectId) && textById.TryGetValue(source.Id, out var text))
+            if (stream.Aggregate is not { } source || !source.BelongsTo(projectId))
             {
-                locked[source.Id] = new LockedSource(stream, new SourceForCoding(source, new CodePointText(text.Text), [.. segmentsBySource[source.Id]]));
+                continue;
+            }
+
+            ITextSpans? text = prefetched is not null
+                ? PrefetchedSpans.Of(source, prefetched[source.Id])
+                : textById.TryGetValue(source.Id, out var whole) ? new CodePointText(whole.Text) : null;
+            if (text is not null)
+            {
+                locked[source.Id] = new LockedSource(stream, new SourceForCoding(source, text, [.. segmentsBySource[source.Id]]));
             }
         }
 

@@ -4,12 +4,12 @@ namespace QualCoder.Server.Features.Coding;
 
 /// <summary>
 /// Where a coding points: explicit code point offsets, or a quote (and which occurrence of it, counted from 1)
-/// that the server finds in the text. Exactly one of the two forms.
+/// that the server finds in the text. Given both, the quote verifies the offsets.
 /// </summary>
 public sealed record SegmentAnchor(int? Start, int? End, string? Quote, int? Occurrence)
 {
     /// <summary>Resolves the anchor against the source text into a valid span, or the error that says why not.</summary>
-    public DomainError? Resolve(CodePointText text, string codePrefix, out (int Start, int End) span)
+    public DomainError? Resolve(ITextSpans text, string codePrefix, out (int Start, int End) span)
     {
         span = default;
         if (Start is { } start && End is { } end)
@@ -21,8 +21,20 @@ public sealed record SegmentAnchor(int? Start, int? End, string? Quote, int? Occ
                     $"start and end must satisfy 0 <= start < end <= {text.Length} (the source's length in code points); got start {start}, end {end}.");
             }
 
+            if (Quote is not null && Quote != text.Slice(start, end))
+            {
+                return DomainError.Invalid(
+                    $"{codePrefix}/QUOTE_MISMATCH",
+                    "The quote is not the text at start..end; the offsets may count UTF-16 units instead of code points. Send only one of the two, or fix them.");
+            }
+
             span = (start, end);
             return null;
+        }
+
+        if (Start is not null || End is not null)
+        {
+            return DomainError.Invalid($"{codePrefix}/MISSING_PARAM", "Give both start and end, or neither and a quote.");
         }
 
         if (string.IsNullOrEmpty(Quote))

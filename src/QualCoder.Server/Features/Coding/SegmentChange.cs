@@ -8,7 +8,7 @@ namespace QualCoder.Server.Features.Coding;
 
 /// <summary>What a change to one existing coding is decided on; Text and CodersSegments only when the span or code changes.</summary>
 public sealed record SegmentContext(
-    Project? Project, Codebook.Codebook? Codebook, Segment? Segment, CodePointText? Text, IReadOnlyList<Segment> CodersSegments);
+    Project? Project, Codebook.Codebook? Codebook, Segment? Segment, ITextSpans? Text, IReadOnlyList<Segment> CodersSegments);
 
 /// <summary>
 /// The one path for changing an existing coding (memo, importance, span, code, removal): find its source, lock

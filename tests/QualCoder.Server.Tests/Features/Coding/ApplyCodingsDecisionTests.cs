@@ -161,13 +161,11 @@ public class ApplyCodingsDecisionTests
     public void a_memo_of_10001_characters_is_refused() =>
         ItemRefused(Decide(Coder, At(1, 17, 21, memo: new string('m', 10_001))), 0, "SEGMENT_NOT_CODED/MEMO_TOO_LONG", ErrorKind.Invalid);
 
-    [Fact(Skip = "BUG: ApplyCodingsHandler.Check (src/QualCoder.Server/Features/Coding/ApplyCodings.cs) measures item.Memo before trimming, "
-        + "though the event stores item.Memo.Trim() and ChangeSegmentMemoHandler.Decide trims first; a memo that fits once trimmed is refused here.")]
+    [Fact]
     public void the_memo_limit_applies_to_the_trimmed_memo() =>
         Assert.Equal(10_000, Accepted(Decide(Coder, At(1, 17, 21, memo: $"  {new string('m', 10_000)}\n"))).Memo.Length);
 
-    [Fact(Skip = "BUG: ApplyCodingsHandler.Check (src/QualCoder.Server/Features/Coding/ApplyCodings.cs) counts the memo in UTF-16 units (string.Length), "
-        + "while every other character limit (Names.Check, project descriptions, in-vivo names) counts code points; 10,000 emoji are refused as 20,000.")]
+    [Fact]
     public void the_memo_limit_counts_code_points() =>
         Accepted(Decide(Coder, At(1, 17, 21, memo: string.Concat(Enumerable.Repeat("\U0001F389", 10_000)))));
 

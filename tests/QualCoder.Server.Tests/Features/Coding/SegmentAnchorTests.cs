@@ -128,8 +128,11 @@ public class SegmentAnchorTests
         Fails(Resolve(start, end), "SEGMENT_NOT_CODED/MISSING_PARAM");
 
     [Fact]
-    public void a_start_alone_with_a_quote_falls_back_to_the_quote() => Resolves(Resolve(start: 3, quote: "fear"), 41, 45);
+    public void a_start_alone_with_a_quote_is_a_missing_parameter() => Fails(Resolve(start: 3, quote: "fear"), "SEGMENT_NOT_CODED/MISSING_PARAM");
 
     [Fact]
-    public void offsets_take_precedence_over_a_quote_given_with_them() => Resolves(Resolve(17, 21, quote: "fear"), 17, 21);
+    public void a_quote_given_with_offsets_verifies_them() => Resolves(Resolve(41, 45, quote: "fear"), 41, 45);
+
+    [Fact]
+    public void offsets_that_do_not_hold_the_quote_are_refused() => Fails(Resolve(17, 21, quote: "fear"), "SEGMENT_NOT_CODED/QUOTE_MISMATCH");
 }

@@ -241,8 +241,7 @@ public class SegmentChangeDecisionTests
     public void the_memo_limit_applies_after_trimming() =>
         Assert.True(Memo(CodersHope(), $"  {new string('m', 10_000)}  ").IsAccepted);
 
-    [Fact(Skip = "BUG: ChangeSegmentMemoHandler.Decide (src/QualCoder.Server/Features/Coding/ChangeSegmentMemo.cs) counts the memo in UTF-16 units "
-        + "(memo.Length), while every other character limit (Names.Check, project descriptions, in-vivo names) counts code points.")]
+    [Fact]
     public void the_memo_limit_counts_code_points() =>
         Assert.True(Memo(CodersHope(), string.Concat(Enumerable.Repeat("\U0001F389", 10_000))).IsAccepted);
 
