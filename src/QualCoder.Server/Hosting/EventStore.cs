@@ -1,5 +1,6 @@
 using JasperFx;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -23,7 +24,9 @@ public static class EventStore
             .AddMarten(services =>
             {
                 var store = new StoreOptions();
-                store.Connection(ConnectionString(services.GetRequiredService<IConfiguration>()));
+                // Marten leaves no session state on a connection, so the pool need not send DISCARD ALL on every
+                // checkout; a command makes several, and the reset was a round trip each.
+                store.Connection(new NpgsqlConnectionStringBuilder(ConnectionString(services.GetRequiredService<IConfiguration>())) { NoResetOnClose = true }.ConnectionString);
                 store.DatabaseSchemaName = "qualcoder";
                 store.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 store.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;

@@ -200,26 +200,8 @@ public static class Given
         ProjectId, InterviewId, segmentId, codeId, start, end, new CodePointText(InterviewText).Slice(start, end), memo, importance, coder, Earlier);
 
     /// <summary>A coding of the interview, folded as <see cref="SegmentProjection"/> folds it.</summary>
-    public static Segment CodingOf(Guid segmentId, Actor coder, Guid codeId, int start, int end, params object[] later) =>
-        FoldSegment([Coded(segmentId, coder, codeId, start, end), .. later]);
-
-    public static Segment FoldSegment(params object[] events)
-    {
-        var segment = Segment.Create((SegmentCoded)events[0]);
-        foreach (var e in events.Skip(1))
-        {
-            segment = e switch
-            {
-                SegmentMemoChanged x => segment.Apply(x),
-                SegmentImportanceSet x => segment.Apply(x),
-                SegmentResized x => segment.Apply(x),
-                SegmentRecoded x => segment.Apply(x),
-                _ => throw new ArgumentException($"A segment does not fold {e.GetType().Name}."),
-            };
-        }
-
-        return segment;
-    }
+    public static Segment CodingOf(Guid segmentId, Actor coder, Guid codeId, int start, int end) =>
+        Segment.Create(Coded(segmentId, coder, codeId, start, end));
 
     private static Actor ActorNo(int n) => new(Guid.Parse($"0197a000-0000-7000-8000-{n:D12}"));
 }

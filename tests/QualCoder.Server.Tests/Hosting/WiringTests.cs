@@ -25,16 +25,17 @@ public sealed class WiringTests(QualCoderApp app) : IntegrationTest(app)
     [Fact]
     public void every_event_records_its_actor_and_time()
     {
-        // Each stream's aggregate folds every event of its stream, so its Create/Apply parameters are the events.
+        // Each stream's aggregate (or projection) folds every event of its stream: their Create/Apply/Project parameters are the events.
         var events = new[]
             {
                 typeof(QualCoder.Server.Features.Projects.Project), typeof(QualCoder.Server.Features.Accounts.Account),
                 typeof(QualCoder.Server.Features.Sources.Source), typeof(QualCoder.Server.Features.Folders.FolderTree),
-                typeof(QualCoder.Server.Features.Codebook.Codebook), typeof(QualCoder.Server.Features.Coding.Segment),
+                typeof(QualCoder.Server.Features.Codebook.Codebook), typeof(QualCoder.Server.Features.Coding.SegmentProjection),
             }
-            .SelectMany(aggregate => aggregate.GetMethods())
-            .Where(m => m.Name is "Create" or "Apply")
-            .Select(m => m.GetParameters().Single().ParameterType)
+            .SelectMany(folder => folder.GetMethods())
+            .Where(m => m.Name is "Create" or "Apply" or "Project")
+            .Select(m => m.GetParameters()[0].ParameterType)
+            .Distinct()
             .ToList();
 
         Assert.NotEmpty(events);

@@ -141,13 +141,12 @@ public static class ApplyCodingsHandler
 
     public static async Task<ApplyCodingsOutcome> Handle(ApplyCodings command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var (project, codebook) = await CodingState.LoadProjectAsync(session, command.ProjectId, ct);
-        if ((ProjectAccess.Require(project, command.Actor, ProjectRole.Coder, Refused) ?? CheckSize(command)) is { } refused)
+        if (CheckSize(command) is { } badSize)
         {
-            return new(refused, []);
+            return new(badSize, []);
         }
 
-        var loaded = await CodingState.LockSourcesAsync(session, command.ProjectId, command.Items, command.Actor.AccountId, ct);
+        var (project, codebook, loaded) = await CodingState.LockSourcesAsync(session, command.ProjectId, command.Items, command.Actor.AccountId, ct);
         var decision = Decide(project, codebook, loaded.ToDictionary(l => l.Key, l => l.Value.ForCoding), command, clock.GetUtcNow());
         foreach (var group in decision.Events.GroupBy(e => e.SourceId))
         {

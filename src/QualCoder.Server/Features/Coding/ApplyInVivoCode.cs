@@ -85,8 +85,8 @@ public static partial class ApplyInVivoCodeHandler
         }
 
         var item = new CodingItem(command.SegmentId, command.SourceId, command.NewCodeId, command.Anchor);
-        var sources = await CodingState.LockSourcesAsync(session, command.ProjectId, [item], command.Actor.AccountId, ct);
-        var locked = sources.GetValueOrDefault(command.SourceId);
+        var loaded = await CodingState.LockSourcesAsync(session, command.ProjectId, [item], command.Actor.AccountId, ct);
+        var locked = loaded.Sources.GetValueOrDefault(command.SourceId);
         var decision = Decide(project, codebook.Aggregate, locked?.ForCoding, command, clock.GetUtcNow());
         if (decision.Error is { } error)
         {

@@ -9,7 +9,6 @@ public static class CodingModule
     public static void ConfigureCoding(this StoreOptions store)
     {
         store.Projections.Add<SegmentProjection>(ProjectionLifecycle.Inline);
-        store.Projections.Add<SegmentsOfDeletedSourceProjection>(ProjectionLifecycle.Inline);
         store.Schema.For<Segment>()
             .Duplicate(s => s.ProjectId)
             .Duplicate(s => s.SourceId)

@@ -7,29 +7,24 @@ using QualCoder.Server.Features.Sources;
 namespace QualCoder.Server.Features.Coding;
 
 /// <summary>
-/// Loads what coding commands decide on, in two round trips whatever the number of items: the project and its
-/// codebook; then every touched source stream (locked, see below), its text and the coder's existing segments.
+/// Loads what coding commands decide on, in two round trips whatever the number of items: the spans of the
+/// source texts they need; then, in one batch, the project, its codebook, every touched source stream (locked, see
+/// below) and the coder's existing segments that could overlap.
 /// </summary>
 public static class CodingState
 {
     public sealed record LockedSource(IEventStream<Source> Stream, SourceForCoding ForCoding);
 
-    public static async Task<(Project? Project, Codebook.Codebook? Codebook)> LoadProjectAsync(IDocumentSession session, Guid projectId, CancellationToken ct)
-    {
-        var batch = session.CreateBatchQuery();
-        var project = batch.Load<Project>(projectId);
-        var codebook = batch.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(projectId));
-        await batch.Execute(ct);
-        return (await project, await codebook);
-    }
+    public sealed record Loaded(Project? Project, Codebook.Codebook? Codebook, Dictionary<Guid, LockedSource> Sources);
 
     /// <summary>
     /// Codings of one source by many people at once all append to that source's stream. Rather than let them race
     /// and retry, each command takes the stream's row lock (SELECT … FOR UPDATE) until it commits, so concurrent
     /// codings queue for milliseconds instead of failing; locks are taken in id order, so batches cannot deadlock.
     /// Sources that are missing, deleted or in another project are left out: their items fail as SOURCE_NOT_FOUND.
+    /// Access is decided after this batch; a caller without it holds a lock for no longer than one round trip.
     /// </summary>
-    public static async Task<Dictionary<Guid, LockedSource>> LockSourcesAsync(
+    public static async Task<Loaded> LockSourcesAsync(
         IDocumentSession session, Guid projectId, IReadOnlyCollection<CodingItem> items, Guid coderId, CancellationToken ct)
     {
         var ids = items.Select(i => i.SourceId).Distinct().Order().ToArray();
@@ -40,6 +35,8 @@ public static class CodingState
         // The row locks last until this transaction commits with the appends; without it they would end at once.
         await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
+        var projectLoad = batch.Load<Project>(projectId);
+        var codebookLoad = batch.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(projectId));
         var streams = ids.Select(id => batch.Events.FetchForExclusiveWriting<Source>(id)).ToArray();
         var texts = prefetched is null ? batch.LoadMany<SourceText>().ById(ids) : Task.FromResult<IReadOnlyList<SourceText>>([]);
         var segments = batch.Query<Segment>().Where(ExistingThatMayOverlap(items, coderId, ids, codeIds)).ToList();
@@ -65,7 +62,7 @@ public static class CodingState
             }
         }
 
-        return locked;
+        return new Loaded(await projectLoad, await codebookLoad, locked);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed record SegmentResized(Guid ProjectId, Guid SourceId, Guid SegmentI
 public sealed record SegmentRecoded(Guid ProjectId, Guid SourceId, Guid SegmentId, Guid CodeId, Actor Actor, DateTimeOffset At);
 
 /// <summary>
-/// One coding as a document, kept in step with the source streams in the same transaction. Segment queries
+/// One coding as a document, kept in step with the source streams in the same transaction (<see cref="SegmentProjection"/>). Segment queries
 /// (a source's codings, a code's codings, counts) read these rows through indexed columns.
 /// </summary>
 public sealed record Segment(
@@ -46,12 +46,4 @@ public sealed record Segment(
 
     public static Segment Create(SegmentCoded e) => new(
         e.SegmentId, e.ProjectId, e.SourceId, e.CodeId, e.Actor.AccountId, e.Start, e.End, e.Quote, e.Memo, e.Importance, e.At, e.At);
-
-    public Segment Apply(SegmentMemoChanged e) => this with { Memo = e.Memo, UpdatedAt = e.At };
-
-    public Segment Apply(SegmentImportanceSet e) => this with { Importance = e.Importance, UpdatedAt = e.At };
-
-    public Segment Apply(SegmentResized e) => this with { Start = e.Start, End = e.End, Quote = e.Quote, UpdatedAt = e.At };
-
-    public Segment Apply(SegmentRecoded e) => this with { CodeId = e.CodeId, UpdatedAt = e.At };
 }

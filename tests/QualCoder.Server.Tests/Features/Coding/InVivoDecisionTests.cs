@@ -189,14 +189,13 @@ public class InVivoDecisionTests
     [Fact]
     public void the_coder_overlapping_their_own_coding_of_the_existing_code_is_a_conflict()
     {
-        var existing = FoldSegment(
+        var existing = Segment.Create(
             new SegmentCoded(ProjectId, NotesId, SegmentNo(9), BurntOutCode, 24, 35, new CodePointText(Notes).Slice(24, 35), "", 0, Coder, Earlier));
 
         var decision = Decide(Command(Coder, 20, 31), WithBurntOut(), SourceWithText(NotesId, Notes, existing));
 
-        // The refusal keeps the code of the apply-codings rule it comes from (SEGMENT_NOT_CODED/...), not IN_VIVO_NOT_CODED/....
         var error = Assert.IsType<DomainError>(decision.Error);
-        Assert.EndsWith("/OVERLAPPING_SEGMENT", error.Code);
+        Assert.Equal("IN_VIVO_NOT_CODED/OVERLAPPING_SEGMENT", error.Code);
         Assert.Equal(ErrorKind.Conflict, error.Kind);
         Assert.Empty(decision.Coding!.Events);
         Assert.Null(decision.NewCode);

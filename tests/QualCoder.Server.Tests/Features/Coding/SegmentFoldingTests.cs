@@ -15,30 +15,6 @@ public class SegmentFoldingTests
         Assert.Equal(new Segment(Id, ProjectId, InterviewId, HopeCode, Coder.AccountId, 17, 21, "Hope", "A memo", 1, Earlier, Earlier), segment);
     }
 
-    [Fact]
-    public void changing_the_memo_changes_only_the_memo_and_the_update_time() =>
-        Assert.Equal(
-            CodingOf(Id, Coder, HopeCode, 17, 21) with { Memo = "Said twice.", UpdatedAt = Now },
-            CodingOf(Id, Coder, HopeCode, 17, 21, new SegmentMemoChanged(ProjectId, InterviewId, Id, "Said twice.", Editor, Now)));
-
-    [Fact]
-    public void setting_the_importance_changes_only_the_importance_and_the_update_time() =>
-        Assert.Equal(
-            CodingOf(Id, Coder, HopeCode, 17, 21) with { Importance = 2, UpdatedAt = Now },
-            CodingOf(Id, Coder, HopeCode, 17, 21, new SegmentImportanceSet(ProjectId, InterviewId, Id, 2, Coder, Now)));
-
-    [Fact]
-    public void resizing_moves_the_span_and_the_quote_and_keeps_the_coder() =>
-        Assert.Equal(
-            CodingOf(Id, Coder, HopeCode, 17, 21) with { Start = 17, End = 29, Quote = "Hope kept us", UpdatedAt = Now },
-            CodingOf(Id, Coder, HopeCode, 17, 21, new SegmentResized(ProjectId, InterviewId, Id, 17, 29, "Hope kept us", Editor, Now)));
-
-    [Fact]
-    public void recoding_changes_only_the_code_and_the_update_time() =>
-        Assert.Equal(
-            CodingOf(Id, Coder, HopeCode, 17, 21) with { CodeId = FearCode, UpdatedAt = Now },
-            CodingOf(Id, Coder, HopeCode, 17, 21, new SegmentRecoded(ProjectId, InterviewId, Id, FearCode, Editor, Now)));
-
     [Theory]
     [InlineData(0, 17, false)]
     [InlineData(21, 30, false)]
