@@ -141,7 +141,7 @@ public static class AddSourceHandler
         }
 
         var source = await session.LoadAsync<Source>(command.SourceId, ct);
-        return TypedResults.Created($"/api/projects/{command.ProjectId}/sources/{command.SourceId}", SourceView.Of(source!, codingCount: 0));
+        return TypedResults.Created($"/api/projects/{command.ProjectId}/sources/{command.SourceId}", SourceView.Of(source!, codingCount: 0, outcome.Version));
     }
 
     internal static void Map(RouteGroupBuilder sources) => sources
