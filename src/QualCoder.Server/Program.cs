@@ -28,6 +28,8 @@ app.MapApiReference();
 app.MapAccounts();
 app.MapProjects();
 app.MapMembers();
+app.MapFolders();
+app.MapSources();
 app.MapCoding();
 app.MapRealtime();
 app.Run();

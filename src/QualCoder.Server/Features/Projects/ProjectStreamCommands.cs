@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Hosting;
 
@@ -27,5 +28,30 @@ public static class ProjectStreamCommands
         var stream = await streamLoad;
 
         return stream.Conclude(expectedVersion, decide(project, stream.Aggregate));
+    }
+
+    /// <summary>
+    /// As above, when the decision also needs facts from other documents (names of other sources, a folder tree, a
+    /// count of codings): <paramref name="facts"/> adds their queries to the same batch, so it is still one round trip.
+    /// </summary>
+    public static async Task<CommandOutcome> DecideInProjectAsync<TState, TFacts>(
+        this IDocumentSession session,
+        Guid projectId,
+        Guid streamId,
+        long? expectedVersion,
+        Func<IBatchedQuery, Task<TFacts>> facts,
+        Func<Project?, TState?, TFacts, Decision> decide,
+        CancellationToken cancellationToken)
+        where TState : class
+    {
+        var batch = session.CreateBatchQuery();
+        var projectLoad = batch.Load<Project>(projectId);
+        var streamLoad = batch.Events.FetchForWriting<TState>(streamId);
+        var factsLoad = facts(batch);
+        await batch.Execute(cancellationToken);
+        var project = await projectLoad;
+        var stream = await streamLoad;
+
+        return stream.Conclude(expectedVersion, decide(project, stream.Aggregate, await factsLoad));
     }
 }

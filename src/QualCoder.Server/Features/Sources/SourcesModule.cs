@@ -16,4 +16,20 @@ public static class SourcesModule
             .UniqueIndex(UniqueIndexType.Computed, "source_name_unique_per_project", s => s.ProjectId, s => s.NameKey!);
         store.Schema.For<SourceText>().Duplicate(t => t.ProjectId);
     }
+
+    public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder app)
+    {
+        var sources = app.MapGroup("/api/projects/{projectId:guid}/sources").WithTags("Sources");
+        ListSources.Map(sources);
+        GetSource.Map(sources);
+        ReadSourceText.Map(sources);
+        AddSourceHandler.Map(sources);
+        UploadSource.Map(sources);
+        RenameSourceHandler.Map(sources);
+        ChangeSourceMemoHandler.Map(sources);
+        ChangeSourceOriginHandler.Map(sources);
+        MoveSourceToFolderHandler.Map(sources);
+        DeleteSourceHandler.Map(sources);
+        return sources;
+    }
 }

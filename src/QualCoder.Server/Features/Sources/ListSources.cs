@@ -1,0 +1,64 @@
+using Marten;
+using QualCoder.Server.Domain;
+using QualCoder.Server.Features.Accounts;
+using QualCoder.Server.Features.Coding;
+using QualCoder.Server.Features.Folders;
+using QualCoder.Server.Features.Projects;
+using QualCoder.Server.Hosting;
+
+namespace QualCoder.Server.Features.Sources;
+
+public static class ListSources
+{
+    /// <summary>One row of the grouped count of codings per source.</summary>
+    private sealed record CodingCount(Guid SourceId, int Codings);
+
+    /// <summary>A source's stream version, which codings advance while its document stays as it was.</summary>
+    private sealed record StreamVersion(Guid Id, long Version);
+
+    internal static void Map(RouteGroupBuilder sources) => sources
+        .MapGet("/", async (Guid projectId, Guid? folderId, HttpContext http, IQuerySession session, CancellationToken ct) =>
+        {
+            // One round trip: the project (for access), the folders (to tell an unknown folder), the sources, every
+            // source's coding count from one grouped query over the segment rows, and the sources' stream versions.
+            var batch = session.CreateBatchQuery();
+            var project = batch.Load<Project>(projectId);
+            var folders = batch.Load<FolderTree>(ProjectStreams.FoldersOf(projectId));
+            var live = batch.Query<Source>().Where(s => s.ProjectId == projectId && !s.IsDeleted);
+            var listed = (folderId is { } id ? live.Where(s => s.FolderId == id) : live).ToList();
+            var counts = batch.Query<CodingCount>(
+                $"select jsonb_build_object('sourceId', source_id, 'codings', count(*)) from {TableOf<Segment>(session)} " +
+                "where project_id = ? group by source_id",
+                projectId);
+            var versions = batch.Query<StreamVersion>(
+                $"select jsonb_build_object('id', s.id, 'version', s.version) from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams s " +
+                $"join {TableOf<Source>(session)} d on d.id = s.id where d.project_id = ?",
+                projectId);
+            await batch.Execute(ct);
+
+            if (ProjectAccess.Require(await project, http.User.ToActor(), ProjectRole.Viewer, "SOURCES") is { } denied)
+            {
+                return denied.ToProblem();
+            }
+
+            if (folderId is { } wanted && (await folders)?.Find(wanted) is null)
+            {
+                return DomainError.NotFound("SOURCES/FOLDER_NOT_FOUND", "There is no such folder in this project.").ToProblem();
+            }
+
+            var codings = (await counts).ToDictionary(c => c.SourceId, c => c.Codings);
+            var streams = (await versions).ToDictionary(v => v.Id, v => v.Version);
+            return TypedResults.Ok((await listed)
+                .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(s => s.Name, StringComparer.Ordinal)
+                .Select(s => SourceView.Of(s, codings.GetValueOrDefault(s.Id), streams.GetValueOrDefault(s.Id, s.Version)))
+                .ToList());
+        })
+        .WithName("ListSources")
+        .WithSummary("The project's sources (all, or those directly in ?folderId=), by name, with their length and coding counts.")
+        .Produces<List<SourceView>>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+    internal static string TableOf<T>(IQuerySession session) =>
+        session.DocumentStore.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+}
