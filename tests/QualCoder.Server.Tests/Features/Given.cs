@@ -160,7 +160,7 @@ public static class Given
     public static SourceAdded SourceAddedWith(Guid sourceId, string text, string name = "Interview 1") =>
         new(ProjectId, sourceId, name, text, "txt", "", "", null, Editor, Earlier);
 
-    public static Source FoldSource(params object[] events)
+    private static Source FoldCodedSource(params object[] events)
     {
         var source = Source.Create((SourceAdded)events[0]);
         foreach (var e in events.Skip(1))
@@ -187,7 +187,7 @@ public static class Given
     public static SourceForCoding SourceWithText(Guid sourceId, string text, params Segment[] codersSegments)
     {
         var added = SourceAddedWith(sourceId, text);
-        return new SourceForCoding(FoldSource(added), new CodePointText(SourceTextProjection.Create(added).Text), codersSegments);
+        return new SourceForCoding(FoldCodedSource(added), new CodePointText(SourceTextProjection.Create(added).Text), codersSegments);
     }
 
     /// <summary>The interview, with the acting coder's existing segments.</summary>

@@ -23,7 +23,7 @@ public class DeleteFolderDecisionTests
     [Fact]
     public void a_folder_with_sources_is_not_empty()
     {
-        var error = Refused(Decide(Team(), Tree(), Owner, Memos, sources: 2), "FOLDER_NOT_DELETED/NOT_EMPTY", ErrorKind.Conflict);
+        var error = Refused(Decide(Team(), Tree(), Owner, MemosFolder, sources: 2), "FOLDER_NOT_DELETED/NOT_EMPTY", ErrorKind.Conflict);
         Assert.Contains("2 source(s)", error.Message);
     }
 
@@ -35,17 +35,17 @@ public class DeleteFolderDecisionTests
     public void an_unknown_or_already_deleted_folder_is_not_found()
     {
         Refused(Decide(Team(), Tree(), Editor, Unknown), "FOLDER_NOT_DELETED/NOT_FOUND", ErrorKind.NotFound);
-        Refused(Decide(Team(), Tree(new FolderDeleted(ProjectId, Memos, Editor, Earlier)), Editor, Memos), "FOLDER_NOT_DELETED/NOT_FOUND", ErrorKind.NotFound);
-        Refused(Decide(Team(), null, Editor, Memos), "FOLDER_NOT_DELETED/NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), Tree(new FolderDeleted(ProjectId, MemosFolder, Editor, Earlier)), Editor, MemosFolder), "FOLDER_NOT_DELETED/NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), null, Editor, MemosFolder), "FOLDER_NOT_DELETED/NOT_FOUND", ErrorKind.NotFound);
     }
 
     [Theory]
     [InlineData(ProjectRole.Coder)]
     [InlineData(ProjectRole.Viewer)]
     public void a_member_below_editor_cannot_delete_folders(ProjectRole role) =>
-        Refused(Decide(Team(), Tree(), MemberWith(role), Memos), "FOLDER_NOT_DELETED/FORBIDDEN", ErrorKind.Forbidden);
+        Refused(Decide(Team(), Tree(), MemberWith(role), MemosFolder), "FOLDER_NOT_DELETED/FORBIDDEN", ErrorKind.Forbidden);
 
     [Fact]
     public void a_non_member_gets_not_found() =>
-        Refused(Decide(Team(), Tree(), Outsider, Memos), "FOLDER_NOT_DELETED/NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), Tree(), Outsider, MemosFolder), "FOLDER_NOT_DELETED/NOT_FOUND", ErrorKind.NotFound);
 }

@@ -13,7 +13,7 @@ public static class GivenFolders
     public static readonly Guid WardA = Id(2);
     public static readonly Guid WardB = Id(3);
     public static readonly Guid NightShift = Id(4);
-    public static readonly Guid Memos = Id(5);
+    public static readonly Guid MemosFolder = Id(5);
     public static readonly Guid NewFolder = Id(9);
     public static readonly Guid Unknown = Id(99);
 
@@ -23,7 +23,7 @@ public static class GivenFolders
         Created(WardA, "Ward A", Fieldwork),
         Created(WardB, "Ward B", Fieldwork),
         Created(NightShift, "Night shift", WardA),
-        Created(Memos, "Memos", null),
+        Created(MemosFolder, "Memos", null),
         .. later,
     ]);
 

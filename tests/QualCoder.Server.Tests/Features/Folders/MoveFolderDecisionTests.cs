@@ -14,7 +14,7 @@ public class MoveFolderDecisionTests
 
     [Fact]
     public void an_editor_moves_a_folder_under_another() =>
-        Accepted(Decide(Team(), Tree(), Editor, WardA, Memos), new FolderMoved(ProjectId, WardA, Memos, Editor, Now));
+        Accepted(Decide(Team(), Tree(), Editor, WardA, MemosFolder), new FolderMoved(ProjectId, WardA, MemosFolder, Editor, Now));
 
     [Fact]
     public void a_folder_moves_to_the_root() =>
@@ -24,7 +24,7 @@ public class MoveFolderDecisionTests
     public void moving_to_where_it_is_appends_nothing()
     {
         AcceptedWithoutEvents(Decide(Team(), Tree(), Editor, WardA, Fieldwork));
-        AcceptedWithoutEvents(Decide(Team(), Tree(), Editor, Memos, null));
+        AcceptedWithoutEvents(Decide(Team(), Tree(), Editor, MemosFolder, null));
     }
 
     [Fact]

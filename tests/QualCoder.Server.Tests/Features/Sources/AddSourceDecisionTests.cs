@@ -121,6 +121,6 @@ public class AddSourceDecisionTests
     [Fact]
     public void a_deleted_folder_is_not_found() =>
         Refused(
-            Decide(Team(), Editor, folderId: Memos, folders: Tree(new FolderDeleted(ProjectId, Memos, Editor, Earlier))),
+            Decide(Team(), Editor, folderId: MemosFolder, folders: Tree(new FolderDeleted(ProjectId, MemosFolder, Editor, Earlier))),
             "SOURCE_NOT_ADDED/FOLDER_NOT_FOUND", ErrorKind.NotFound);
 }

@@ -14,25 +14,25 @@ public class ChangeSourceMemoDecisionTests
 
     [Fact]
     public void an_editor_changes_the_memo_trimmed() =>
-        Accepted(Decide(Team(), Interview(), Editor, " Second pass\n"), new SourceMemoChanged(ProjectId, SourceId, "Second pass", Editor, Now));
+        Accepted(Decide(Team(), TheInterview(), Editor, " Second pass\n"), new SourceMemoChanged(ProjectId, SourceId, "Second pass", Editor, Now));
 
     [Fact]
     public void an_empty_memo_clears_it() =>
-        Accepted(Decide(Team(), Interview(), Owner, ""), new SourceMemoChanged(ProjectId, SourceId, "", Owner, Now));
+        Accepted(Decide(Team(), TheInterview(), Owner, ""), new SourceMemoChanged(ProjectId, SourceId, "", Owner, Now));
 
     [Fact]
-    public void the_same_memo_appends_nothing() => AcceptedWithoutEvents(Decide(Team(), Interview(), Editor, "First pass "));
+    public void the_same_memo_appends_nothing() => AcceptedWithoutEvents(Decide(Team(), TheInterview(), Editor, "First pass "));
 
     [Theory]
     [InlineData(ProjectRole.Coder)]
     [InlineData(ProjectRole.Viewer)]
     public void a_member_below_editor_cannot_change_it(ProjectRole role) =>
-        Refused(Decide(Team(), Interview(), MemberWith(role), "x"), "SOURCE_MEMO_NOT_CHANGED/FORBIDDEN", ErrorKind.Forbidden);
+        Refused(Decide(Team(), TheInterview(), MemberWith(role), "x"), "SOURCE_MEMO_NOT_CHANGED/FORBIDDEN", ErrorKind.Forbidden);
 
     [Fact]
     public void an_outsider_and_a_source_of_another_project_are_not_found()
     {
-        Refused(Decide(Team(), Interview(), Outsider, "x"), "SOURCE_MEMO_NOT_CHANGED/NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), TheInterview(), Outsider, "x"), "SOURCE_MEMO_NOT_CHANGED/NOT_FOUND", ErrorKind.NotFound);
         Refused(Decide(Team(), InterviewInAnotherProject(), Editor, "x"), "SOURCE_MEMO_NOT_CHANGED/NOT_FOUND", ErrorKind.NotFound);
         Refused(Decide(Team(), DeletedInterview(), Editor, "x"), "SOURCE_MEMO_NOT_CHANGED/NOT_FOUND", ErrorKind.NotFound);
     }
@@ -45,28 +45,28 @@ public class ChangeSourceOriginDecisionTests
 
     [Fact]
     public void an_editor_changes_the_origin_trimmed() =>
-        Accepted(Decide(Team(), Interview(), Editor, " Ward C "), new SourceOriginChanged(ProjectId, SourceId, "Ward C", Editor, Now));
+        Accepted(Decide(Team(), TheInterview(), Editor, " Ward C "), new SourceOriginChanged(ProjectId, SourceId, "Ward C", Editor, Now));
 
     [Fact]
-    public void the_same_origin_appends_nothing() => AcceptedWithoutEvents(Decide(Team(), Interview(), Editor, "Ward B, May"));
+    public void the_same_origin_appends_nothing() => AcceptedWithoutEvents(Decide(Team(), TheInterview(), Editor, "Ward B, May"));
 
     [Fact]
     public void an_origin_over_1000_characters_is_refused()
     {
-        Assert.True(Decide(Team(), Interview(), Editor, new string('o', 1000)).IsAccepted);
-        Refused(Decide(Team(), Interview(), Editor, new string('o', 1001)), "SOURCE_ORIGIN_NOT_CHANGED/ORIGIN_TOO_LONG", ErrorKind.Invalid);
+        Assert.True(Decide(Team(), TheInterview(), Editor, new string('o', 1000)).IsAccepted);
+        Refused(Decide(Team(), TheInterview(), Editor, new string('o', 1001)), "SOURCE_ORIGIN_NOT_CHANGED/ORIGIN_TOO_LONG", ErrorKind.Invalid);
     }
 
     [Theory]
     [InlineData(ProjectRole.Coder)]
     [InlineData(ProjectRole.Viewer)]
     public void a_member_below_editor_cannot_change_it(ProjectRole role) =>
-        Refused(Decide(Team(), Interview(), MemberWith(role), "x"), "SOURCE_ORIGIN_NOT_CHANGED/FORBIDDEN", ErrorKind.Forbidden);
+        Refused(Decide(Team(), TheInterview(), MemberWith(role), "x"), "SOURCE_ORIGIN_NOT_CHANGED/FORBIDDEN", ErrorKind.Forbidden);
 
     [Fact]
     public void an_outsider_and_a_missing_source_are_not_found()
     {
-        Refused(Decide(Team(), Interview(), Outsider, "x"), "SOURCE_ORIGIN_NOT_CHANGED/NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), TheInterview(), Outsider, "x"), "SOURCE_ORIGIN_NOT_CHANGED/NOT_FOUND", ErrorKind.NotFound);
         Refused(Decide(Team(), null, Editor, "x"), "SOURCE_ORIGIN_NOT_CHANGED/NOT_FOUND", ErrorKind.NotFound);
     }
 }

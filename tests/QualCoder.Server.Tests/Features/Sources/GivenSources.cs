@@ -15,11 +15,11 @@ public static class GivenSources
     public static SourceAdded Added(Guid? projectId = null, Guid? folderId = null) =>
         new(projectId ?? ProjectId, SourceId, SourceName, "Hallo", "text", "First pass", "Ward B, May", folderId, Editor, Earlier);
 
-    public static Source Interview(params object[] later) => FoldSource([Added(), .. later]);
+    public static Source TheInterview(params object[] later) => FoldSource([Added(), .. later]);
 
     public static Source InterviewInAnotherProject() => FoldSource(Added(projectId: OtherProjectId));
 
-    public static Source DeletedInterview() => Interview(new SourceDeleted(ProjectId, SourceId, 0, Editor, Earlier));
+    public static Source DeletedInterview() => TheInterview(new SourceDeleted(ProjectId, SourceId, 0, Editor, Earlier));
 
     public static Source FoldSource(params object[] events)
     {

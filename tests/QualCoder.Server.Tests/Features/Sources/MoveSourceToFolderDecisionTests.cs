@@ -16,7 +16,7 @@ public class MoveSourceToFolderDecisionTests
 
     [Fact]
     public void an_editor_moves_a_source_into_a_folder() =>
-        Accepted(Decide(Team(), Interview(), Tree(), Editor, NightShift), new SourceMovedToFolder(ProjectId, SourceId, NightShift, Editor, Now));
+        Accepted(Decide(Team(), TheInterview(), Tree(), Editor, NightShift), new SourceMovedToFolder(ProjectId, SourceId, NightShift, Editor, Now));
 
     [Fact]
     public void a_source_moves_back_to_the_root() =>
@@ -27,27 +27,27 @@ public class MoveSourceToFolderDecisionTests
     [Fact]
     public void moving_to_where_it_is_appends_nothing()
     {
-        AcceptedWithoutEvents(Decide(Team(), Interview(), Tree(), Editor, null));
+        AcceptedWithoutEvents(Decide(Team(), TheInterview(), Tree(), Editor, null));
         AcceptedWithoutEvents(Decide(Team(), FoldSource(Added(folderId: WardA)), Tree(), Editor, WardA));
     }
 
     [Fact]
     public void an_unknown_folder_is_not_found()
     {
-        Refused(Decide(Team(), Interview(), Tree(), Editor, Unknown), "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND", ErrorKind.NotFound);
-        Refused(Decide(Team(), Interview(), null, Editor, WardA), "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), TheInterview(), Tree(), Editor, Unknown), "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), TheInterview(), null, Editor, WardA), "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND", ErrorKind.NotFound);
     }
 
     [Theory]
     [InlineData(ProjectRole.Coder)]
     [InlineData(ProjectRole.Viewer)]
     public void a_member_below_editor_cannot_move_it(ProjectRole role) =>
-        Refused(Decide(Team(), Interview(), Tree(), MemberWith(role), WardA), "SOURCE_NOT_MOVED/FORBIDDEN", ErrorKind.Forbidden);
+        Refused(Decide(Team(), TheInterview(), Tree(), MemberWith(role), WardA), "SOURCE_NOT_MOVED/FORBIDDEN", ErrorKind.Forbidden);
 
     [Fact]
     public void an_outsider_and_a_source_of_another_project_are_not_found()
     {
-        Refused(Decide(Team(), Interview(), Tree(), Outsider, WardA), "SOURCE_NOT_MOVED/NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), TheInterview(), Tree(), Outsider, WardA), "SOURCE_NOT_MOVED/NOT_FOUND", ErrorKind.NotFound);
         Refused(Decide(Team(), InterviewInAnotherProject(), Tree(), Editor, WardA), "SOURCE_NOT_MOVED/NOT_FOUND", ErrorKind.NotFound);
     }
 }
