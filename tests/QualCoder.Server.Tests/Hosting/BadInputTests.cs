@@ -49,7 +49,9 @@ public sealed class BadInputTests(QualCoderApp app) : IntegrationTest(app)
     {
         var ada = await SignedIn("Ada");
 
-        var reply = await ada.Post("/api/projects", new { name = "A", description = new string('x', 2 * 1024 * 1024) });
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/projects") { Content = System.Net.Http.Json.JsonContent.Create(new { name = "A", description = new string('x', 2 * 1024 * 1024) }) };
+        request.Headers.ExpectContinue = true;
+        var reply = await ada.Send(request);
 
         reply.ShouldBe(HttpStatusCode.RequestEntityTooLarge, "REQUEST/TOO_LARGE");
         Assert.Empty((await ada.Get("/api/projects")).Json!.AsArray());
@@ -61,7 +63,9 @@ public sealed class BadInputTests(QualCoderApp app) : IntegrationTest(app)
         var ada = await SignedIn("Ada");
         var body = $"{{\"name\": \"A\", \"description\": \"{new string('x', 2 * 1024 * 1024)}\"}}";
 
-        (await ada.SendRaw(HttpMethod.Post, "/api/projects", body)).ShouldBe(HttpStatusCode.RequestEntityTooLarge, "REQUEST/TOO_LARGE");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/projects") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = true;
+        (await ada.Send(request)).ShouldBe(HttpStatusCode.RequestEntityTooLarge, "REQUEST/TOO_LARGE");
     }
 
     [Fact]

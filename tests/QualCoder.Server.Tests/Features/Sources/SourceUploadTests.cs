@@ -18,7 +18,7 @@ public sealed class SourceUploadTests(QualCoderApp app) : IntegrationTest(app)
         var added = (await ada.Send(SourceRequests.Upload(projectId, "Interview 3.txt", bytes))).ShouldBe(HttpStatusCode.Created);
 
         Assert.Equal("Interview 3", added.String("name"));
-        Assert.Equal("text", added.String("format"));
+        Assert.Equal("txt", added.String("format"));
         Assert.Equal(19, added["length"].GetValue<int>());
         var page = (await ada.Get($"/api/projects/{projectId}/sources/{added.Guid("id")}/text")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("Line 1\nLine 2 🙂\nEnd", page.String("text"));
@@ -139,7 +139,10 @@ public sealed class SourceSizeLimitTests(SmallUploadsApp app) : IntegrationTest<
         var ada = await SignedIn("Ada");
         var projectId = await ada.CreateProject();
 
-        (await ada.Send(SourceRequests.Upload(projectId, "huge.txt", new byte[3 * 1024 * 1024])))
+        var request = SourceRequests.Upload(projectId, "huge.txt", new byte[3 * 1024 * 1024]);
+        // As browsers and HTTP clients do for big bodies: the server can refuse before the body is sent.
+        request.Headers.ExpectContinue = true;
+        (await ada.Send(request))
             .ShouldBe(HttpStatusCode.RequestEntityTooLarge, "REQUEST/TOO_LARGE");
     }
 }

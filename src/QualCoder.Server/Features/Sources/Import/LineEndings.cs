@@ -1,9 +1,18 @@
 namespace QualCoder.Server.Features.Sources.Import;
 
-/// <summary>Every stored text uses \n alone: offsets then mean the same on every client, whatever the file came from.</summary>
+/// <summary>One line ending for every source: positions of codings are offsets into the text, so they must not depend on the platform it came from.</summary>
 public static class LineEndings
 {
-    /// <summary>\r\n and a lone \r become \n; nothing else changes.</summary>
-    public static string Normalise(string text) =>
-        text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
+    /// <summary>Turns \r\n and a lone \r into \n; nothing else (a form feed stays: it marks a PDF page break).</summary>
+    public static string Normalise(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains('\r'))
+        {
+            return text;
+        }
+
+        // Not string.ReplaceLineEndings: it also rewrites \f, NEL and U+2028, which are the author's text.
+        return text.Replace("\r\n", "\n").Replace('\r', '\n');
+    }
 }

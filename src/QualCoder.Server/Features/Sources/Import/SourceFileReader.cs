@@ -1,51 +1,70 @@
-// TEMPORARY: replaced by the importers branch at merge.
-using System.Text;
 using QualCoder.Server.Domain;
 
 namespace QualCoder.Server.Features.Sources.Import;
 
-/// <summary>The text of an uploaded file and its format, or why it cannot be a source.</summary>
-public sealed record SourceFileText(string Text, string Format, DomainError? Error);
-
-/// <summary>A stand-in that reads only UTF-8 .txt and .md files, so that the upload endpoint works before the importers land.</summary>
+/// <summary>
+/// Turns an uploaded file into the plain text of a text source. Pure: everything happens in memory, nothing
+/// touches the file system, and no input makes it throw. The size of the upload is the caller's to limit.
+/// </summary>
 public static class SourceFileReader
 {
-    private const string Refused = "SOURCE_NOT_ADDED";
-
-    public static SourceFileText Read(string fileName, byte[] bytes)
+    private static readonly Dictionary<string, string> FormatsByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
-        var format = Path.GetExtension(fileName).ToLowerInvariant() switch
+        [".txt"] = "txt",
+        [".md"] = "md",
+        [".markdown"] = "md",
+        [".docx"] = "docx",
+        [".pdf"] = "pdf",
+        [".html"] = "html",
+        [".htm"] = "html",
+        [".odt"] = "odt",
+    };
+
+    /// <summary>
+    /// Extracts the text, or answers a DomainError (ErrorKind.Invalid) with code SOURCE_NOT_ADDED/UNSUPPORTED_TYPE
+    /// or SOURCE_NOT_ADDED/EMPTY_CONTENT.
+    /// </summary>
+    public static SourceFileText Read(string fileName, byte[] content)
+    {
+        fileName ??= "";
+        content ??= [];
+        if (!FormatsByExtension.TryGetValue(Path.GetExtension(fileName.Trim()), out var format))
         {
-            ".txt" => "text",
-            ".md" => "markdown",
-            _ => null,
-        };
-        if (format is null)
-        {
-            return Refuse("UNSUPPORTED_TYPE", $"'{Path.GetFileName(fileName)}' is not a supported file type.");
+            return SourceFileText.Refused("", SourceImportErrors.UnknownExtension(fileName));
         }
 
-        string text;
+        string raw;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            raw = Extract(format, content);
         }
-        catch (DecoderFallbackException)
+        catch (UnreadableFileException unreadable)
         {
-            return Refuse("UNSUPPORTED_TYPE", $"'{Path.GetFileName(fileName)}' is not UTF-8 text.");
+            return SourceFileText.Refused(format, SourceImportErrors.UnsupportedType($"'{fileName}' {unreadable.Message}"));
+        }
+        catch (Exception)
+        {
+            // Parsers of damaged files throw whatever they meet first; which one does not help the researcher.
+            return SourceFileText.Refused(format, SourceImportErrors.UnsupportedType(
+                $"'{fileName}' could not be read as a .{format} file; it may be damaged, or be another kind of file with a .{format} name."));
         }
 
-        text = LineEndings.Normalise(text.StartsWith('\uFEFF') ? text[1..] : text);
-        if (text.Contains('\0'))
-        {
-            return Refuse("UNSUPPORTED_TYPE", $"'{Path.GetFileName(fileName)}' looks like a binary file, not text.");
-        }
-
-        return string.IsNullOrWhiteSpace(text)
-            ? Refuse("EMPTY_CONTENT", $"'{Path.GetFileName(fileName)}' has no text.")
-            : new SourceFileText(text, format, null);
+        var text = Finish(raw);
+        return text.Length == 0
+            ? SourceFileText.Refused(format, SourceImportErrors.EmptyContent(fileName, format))
+            : SourceFileText.Read(text, format);
     }
 
-    private static SourceFileText Refuse(string reason, string message) =>
-        new("", "", DomainError.Invalid($"{Refused}/{reason}", message));
+    private static string Extract(string format, byte[] content) => format switch
+    {
+        "txt" or "md" => PlainTextDecoder.Decode(content),
+        "docx" => DocxTextReader.Read(content),
+        "pdf" => PdfTextReader.Read(content),
+        "html" => HtmlTextReader.Read(content),
+        "odt" => OdtTextReader.Read(content),
+        _ => throw new UnreadableFileException("is not a type QualCoder can read."),
+    };
+
+    /// <summary>One line ending, nothing PostgreSQL cannot store, and no white space at the very end.</summary>
+    private static string Finish(string raw) => StorableText.Of(LineEndings.Normalise(raw)).TrimEnd();
 }
