@@ -24,6 +24,7 @@ public static class HttpApi
             json.RespectNullableAnnotations = true;
             json.RespectRequiredConstructorParameters = true;
             json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            json.Converters.Add(new NoNulStrings());
         });
         builder.Services.AddProblemResponses();
         builder.Services.AddOpenApi();

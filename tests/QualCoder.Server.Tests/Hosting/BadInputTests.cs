@@ -12,6 +12,7 @@ public sealed class BadInputTests(QualCoderApp app) : IntegrationTest(app)
     [InlineData("{\"description\": \"no name\"}", "REQUEST/MALFORMED")]
     [InlineData("{\"name\": null}", "REQUEST/MALFORMED")]
     [InlineData("[1, 2]", "REQUEST/MALFORMED")]
+    [InlineData("{\"name\": \"A\\u0000B\"}", "REQUEST/MALFORMED")]
     public async Task a_malformed_body_is_a_400_and_creates_nothing(string body, string code)
     {
         var ada = await SignedIn("Ada");

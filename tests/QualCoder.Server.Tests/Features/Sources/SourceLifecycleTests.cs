@@ -51,13 +51,23 @@ public sealed class SourceLifecycleTests(QualCoderApp app) : IntegrationTest(app
     [InlineData("  ", "Some text", "SOURCE_NOT_ADDED/EMPTY_NAME")]
     [InlineData("Interview", "", "SOURCE_NOT_ADDED/EMPTY_CONTENT")]
     [InlineData("Interview", " \r\n\t ", "SOURCE_NOT_ADDED/EMPTY_CONTENT")]
-    [InlineData("Interview", "a\0b", "SOURCE_NOT_ADDED/INVALID_TEXT")]
     public async Task a_bad_paste_is_refused_and_nothing_is_kept(string name, string content, string code)
     {
         var ada = await SignedIn("Ada");
         var projectId = await ada.CreateProject();
 
         (await ada.Post($"/api/projects/{projectId}/sources", new { name, content })).ShouldBe(HttpStatusCode.UnprocessableEntity, code);
+
+        Assert.Empty((await ada.Get($"/api/projects/{projectId}/sources")).Json!.AsArray());
+    }
+
+    [Fact]
+    public async Task a_paste_with_a_nul_character_is_unreadable_input()
+    {
+        var ada = await SignedIn("Ada");
+        var projectId = await ada.CreateProject();
+
+        (await ada.Post($"/api/projects/{projectId}/sources", new { name = "Interview", content = "a\0b" })).ShouldBe(HttpStatusCode.BadRequest, "REQUEST/MALFORMED");
 
         Assert.Empty((await ada.Get($"/api/projects/{projectId}/sources")).Json!.AsArray());
     }
