@@ -24,5 +24,5 @@ internal sealed record ProjectRoute(
 /// <summary>Every route under /api/projects/{projectId}, one list per feature.</summary>
 internal static class ProjectRoutes
 {
-    public static IEnumerable<ProjectRoute> All => ProjectsAndMembers.Routes;
+    public static IEnumerable<ProjectRoute> All => ProjectsAndMembers.Routes.Concat(CodebookRoutes.Routes);
 }
