@@ -5,7 +5,7 @@ using static QualCoder.Server.Tests.Features.Given;
 namespace QualCoder.Server.Tests.Features.Codebook;
 
 /// <summary>The codebook view built from the folded codebook and the coding counts, without a database.</summary>
-public class CodebookViewTests
+public class CodebookViewBuildingTests
 {
     private static readonly CodingCounts Counts = new(
     [
