@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Marten;
+using Marten.Linq.MatchesSql;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Accounts;
 using QualCoder.Server.Features.Coding;
@@ -40,8 +42,9 @@ public static class MergeCodesHandler
     }
 
     /// <summary>
-    /// One round trip loads the project, the codebook and the codings of both codes; a second, only when the merged
-    /// code has codings, fetches their sources for writing (with the texts where codings of both codes meet).
+    /// One round trip loads the project, the codebook, the codings of the merged code and those of the code merged
+    /// into that share a source with them (the others cannot meet them); a second, only when the merged code has
+    /// codings, fetches their sources for writing (with the texts where codings of both codes meet).
     /// </summary>
     public static async Task<CommandOutcome> Handle(MergeCodes command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -49,9 +52,7 @@ public static class MergeCodesHandler
         var batch = session.CreateBatchQuery();
         var projectLoad = batch.Load<Project>(command.ProjectId);
         var codebookLoad = batch.Events.FetchForWriting<Codebook>(ProjectStreams.CodebookOf(command.ProjectId));
-        var codingsLoad = batch.Query<Segment>()
-            .Where(s => s.ProjectId == command.ProjectId && (s.CodeId == command.CodeId || s.CodeId == command.IntoCodeId))
-            .ToList();
+        var codingsLoad = batch.Query<Segment>().Where(CodingsThatMayMeet(session, command)).ToList();
         await batch.Execute(ct);
         var codebook = await codebookLoad;
 
@@ -66,6 +67,15 @@ public static class MergeCodesHandler
         }
 
         return outcome;
+    }
+
+    /// <summary>The codings of the merged code, and those of the code merged into in the same sources.</summary>
+    internal static Expression<Func<Segment, bool>> CodingsThatMayMeet(IQuerySession session, MergeCodes command)
+    {
+        var (projectId, from, into) = (command.ProjectId, command.CodeId, command.IntoCodeId);
+        var segments = session.DocumentStore.Options.Schema.For<Segment>(qualified: true);
+        var inSourcesOfFrom = $"source_id in (select f.source_id from {segments} as f where f.project_id = ? and f.code_id = ?)";
+        return s => s.ProjectId == projectId && (s.CodeId == from || (s.CodeId == into && s.MatchesSql(inSourcesOfFrom, projectId, from)));
     }
 
     internal static void Map(RouteGroupBuilder project) => project

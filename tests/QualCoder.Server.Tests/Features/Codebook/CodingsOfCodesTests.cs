@@ -1,5 +1,10 @@
 using System.Net;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using QualCoder.Server.Domain;
+using QualCoder.Server.Features.Codebook;
 using QualCoder.Server.Features.Coding;
+using QualCoder.Server.Features.Sources;
 using QualCoder.Server.Tests.Infrastructure;
 
 namespace QualCoder.Server.Tests.Features.Codebook;
@@ -62,18 +67,43 @@ public sealed class CodingsOfCodesTests(QualCoderApp app) : IntegrationTest(app)
         var scared = await Store.Code(projectId, interview, fear, bob, 6, 12, memo: "Night shifts.", at: start);
         var angry = await Store.Code(projectId, interview, anger, bob, 10, 24, memo: "Management.", importance: 2, at: start.AddMinutes(1));
         var cysAngry = await Store.Code(projectId, interview, anger, cy, 8, 20, at: start.AddMinutes(2));
+        var diary = await Store.AddSource(projectId, ada, "Scared again today.", "Diary");
+        var scaredAgain = await Store.Code(projectId, diary, fear, bob, 0, 6, at: start);
 
         (await ada.Post($"/api/projects/{projectId}/codes/{anger}/merge", new { intoCodeId = fear })).ShouldBe(HttpStatusCode.OK);
 
         var segments = (await Store.Segments(projectId)).ToDictionary(s => s.Id);
-        Assert.Equal(new[] { scared, cysAngry }.Order(), segments.Keys.Order());
+        Assert.Equal(new[] { scared, cysAngry, scaredAgain }.Order(), segments.Keys.Order());
         var joined = segments[scared];
         Assert.Equal((fear, bob.AccountId, 6, 24, "scared, then angry"), (joined.CodeId, joined.CoderId, joined.Start, joined.End, joined.Quote));
         Assert.Equal(("Night shifts.\n\nManagement.", 2), (joined.Memo, joined.Importance));
         Assert.Equal((fear, 8, 20), (segments[cysAngry].CodeId, segments[cysAngry].Start, segments[cysAngry].End));
         Assert.Contains(await Store.EventsOf(interview), e => e is SegmentUncoded u && u.SegmentId == angry);
         var merged = (await ada.Get($"/api/projects/{projectId}/codes/{fear}")).ShouldBe(HttpStatusCode.OK);
-        Assert.Equal(2, merged["codingCount"].GetValue<int>());
+        Assert.Equal(3, merged["codingCount"].GetValue<int>());
+        Assert.DoesNotContain(await Store.EventsOf(diary), e => e is not SourceAdded and not SegmentCoded);
+    }
+
+    [Fact]
+    public async Task a_merge_reads_only_the_codings_of_the_code_merged_into_that_share_a_source_with_the_merged_code()
+    {
+        var (ada, bob, _, projectId) = await Team();
+        var anger = await CreateCode(ada, projectId, "Anger");
+        var fear = await CreateCode(ada, projectId, "Fear");
+        var joy = await CreateCode(ada, projectId, "Joy");
+        var interview = await Store.AddSource(projectId, ada, Transcript);
+        var diary = await Store.AddSource(projectId, ada, "Scared again today.", "Diary");
+        var angry = await Store.Code(projectId, interview, anger, bob, 19, 24);
+        var scared = await Store.Code(projectId, interview, fear, bob, 6, 12);
+        await Store.Code(projectId, interview, joy, bob, 36, 41);
+        await Store.Code(projectId, diary, fear, bob, 0, 6);
+
+        await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var read = await session.Query<Segment>()
+            .Where(MergeCodesHandler.CodingsThatMayMeet(session, new MergeCodes(projectId, anger, fear, null, new Actor(ada.AccountId))))
+            .ToListAsync();
+
+        Assert.Equal(new[] { angry, scared }.Order(), read.Select(s => s.Id).Order());
     }
 
     [Fact]
