@@ -16,7 +16,7 @@ public static class DeleteCodeHandler
     private const string Refused = "CODE_NOT_DELETED";
 
     /// <param name="codingCount">How many codings the code has, in every source of the project.</param>
-    public static Decision Decide(Project? project, Codebook? codebook, DeleteCode command, DateTimeOffset now, int codingCount)
+    public static Decision Decide(Project? project, Codebook? codebook, DeleteCode command, DateTimeOffset now, long codingCount)
     {
         if (CodebookRules.Open(project, codebook, command.Actor, Refused, out var book) is { } denied)
         {
@@ -40,18 +40,25 @@ public static class DeleteCodeHandler
     public static IReadOnlyList<object> Uncode(IEnumerable<Segment> codings, Actor actor, DateTimeOffset now) =>
         [.. codings.Select(s => new SegmentUncoded(s.ProjectId, s.SourceId, s.Id, actor, now))];
 
+    /// <summary>
+    /// One round trip loads the project, the codebook and the code's codings (only their number when they are not to
+    /// be deleted); a second, when there are codings to delete, fetches their sources for writing.
+    /// </summary>
     public static async Task<CommandOutcome> Handle(DeleteCode command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var batch = session.CreateBatchQuery();
         var projectLoad = batch.Load<Project>(command.ProjectId);
         var codebookLoad = batch.Events.FetchForWriting<Codebook>(ProjectStreams.CodebookOf(command.ProjectId));
-        var codingsLoad = batch.Query<Segment>().Where(s => s.ProjectId == command.ProjectId && s.CodeId == command.CodeId).ToList();
+        var ofCode = batch.Query<Segment>().Where(s => s.ProjectId == command.ProjectId && s.CodeId == command.CodeId);
+        var codingsLoad = command.DeleteCodings ? ofCode.ToList() : Task.FromResult<IReadOnlyList<Segment>>([]);
+        var countLoad = command.DeleteCodings ? null : ofCode.Count();
         await batch.Execute(ct);
         var codebook = await codebookLoad;
         var codings = await codingsLoad;
+        var count = countLoad is null ? codings.Count : await countLoad;
 
-        var outcome = codebook.Conclude(command.ExpectedVersion, Decide(await projectLoad, codebook.Aggregate, command, now, codings.Count));
+        var outcome = codebook.Conclude(command.ExpectedVersion, Decide(await projectLoad, codebook.Aggregate, command, now, count));
         if (outcome.Error is null && codings.Count > 0)
         {
             var sources = await CodingStreams.FetchAsync(session, [.. codings.Select(s => s.SourceId)], [], ct);
