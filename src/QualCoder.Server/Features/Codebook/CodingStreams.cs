@@ -8,30 +8,34 @@ namespace QualCoder.Server.Features.Codebook;
 
 /// <summary>
 /// How a codebook change reaches the codings of a code (merge, delete): their events go to each coding's own source
-/// stream, in the same transaction as the codebook's event. The source streams are fetched for writing, so a coder
-/// who changes one of those sources at the same moment makes one of the two commands run again on fresh state
-/// instead of a coding being missed.
+/// stream, in the same transaction as the codebook's event. The source streams are fetched for writing first and
+/// the codings read after them in the same round trip, so a coding added to one of those sources at any moment is
+/// either among the codings read or makes the commit fail on the stream's version (and the command run again on
+/// fresh state): it is never left behind with a code that is gone.
 /// </summary>
 internal sealed class CodingStreams
 {
     private readonly Dictionary<Guid, IEventStream<Source>> _streams;
 
-    private CodingStreams(Dictionary<Guid, IEventStream<Source>> streams, IReadOnlyDictionary<Guid, CodePointText> texts)
+    private CodingStreams(Dictionary<Guid, IEventStream<Source>> streams, IReadOnlyList<Segment> codings)
     {
         _streams = streams;
-        Texts = texts;
+        Codings = codings;
     }
 
-    /// <summary>The texts asked for, by source id.</summary>
-    public IReadOnlyDictionary<Guid, CodePointText> Texts { get; }
+    /// <summary>The codings of the asked codes in the fetched sources.</summary>
+    public IReadOnlyList<Segment> Codings { get; }
 
-    /// <summary>Fetches the source streams for writing, and the texts of <paramref name="textsOf"/>, in one round trip.</summary>
+    /// <summary>Fetches the sources' streams for writing, then the codings of <paramref name="codeIds"/> in them, in one round trip.</summary>
     public static async Task<CodingStreams> FetchAsync(
-        IDocumentSession session, IReadOnlyCollection<Guid> sourceIds, IReadOnlyCollection<Guid> textsOf, CancellationToken ct)
+        IDocumentSession session, Guid projectId, IReadOnlyCollection<Guid> sourceIds, Guid[] codeIds, CancellationToken ct)
     {
+        var sources = sourceIds.Distinct().ToArray();
         var batch = session.CreateBatchQuery();
-        var streamLoads = sourceIds.Distinct().ToDictionary(id => id, id => batch.Events.FetchForWriting<Source>(id));
-        var textLoad = textsOf.Count > 0 ? batch.LoadMany<SourceText>().ById([.. textsOf.Distinct()]) : null;
+        var streamLoads = sources.ToDictionary(id => id, id => batch.Events.FetchForWriting<Source>(id));
+        var codingsLoad = batch.Query<Segment>()
+            .Where(s => s.ProjectId == projectId && sources.Contains(s.SourceId) && codeIds.Contains(s.CodeId))
+            .ToList();
         await batch.Execute(ct);
 
         var streams = new Dictionary<Guid, IEventStream<Source>>();
@@ -40,9 +44,14 @@ internal sealed class CodingStreams
             streams[id] = await load;
         }
 
-        var texts = textLoad is null ? [] : (await textLoad).ToDictionary(t => t.Id, t => new CodePointText(t.Text));
-        return new CodingStreams(streams, texts);
+        return new CodingStreams(streams, await codingsLoad);
     }
+
+    /// <summary>The texts of some sources, by source id, in one round trip (texts never change once added).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, CodePointText>> TextsAsync(IDocumentSession session, IReadOnlyCollection<Guid> sourceIds, CancellationToken ct) =>
+        sourceIds.Count == 0
+            ? new Dictionary<Guid, CodePointText>()
+            : (await session.LoadManyAsync<SourceText>(ct, sourceIds.Distinct())).ToDictionary(t => t.Id, t => new CodePointText(t.Text));
 
     /// <summary>Appends each segment event to the stream of the source it names.</summary>
     public void Append(IEnumerable<object> segmentEvents)

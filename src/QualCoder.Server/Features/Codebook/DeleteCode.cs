@@ -41,8 +41,9 @@ public static class DeleteCodeHandler
         [.. codings.Select(s => new SegmentUncoded(s.ProjectId, s.SourceId, s.Id, actor, now))];
 
     /// <summary>
-    /// One round trip loads the project, the codebook and the code's codings (only their number when they are not to
-    /// be deleted); a second, when there are codings to delete, fetches their sources for writing.
+    /// One round trip loads the project, the codebook and the sources of the code's codings (only their number when
+    /// they are not to be deleted); a second, when there are codings to delete, fetches those sources for writing
+    /// with the code's codings in them.
     /// </summary>
     public static async Task<CommandOutcome> Handle(DeleteCode command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -51,18 +52,18 @@ public static class DeleteCodeHandler
         var projectLoad = batch.Load<Project>(command.ProjectId);
         var codebookLoad = batch.Events.FetchForWriting<Codebook>(ProjectStreams.CodebookOf(command.ProjectId));
         var ofCode = batch.Query<Segment>().Where(s => s.ProjectId == command.ProjectId && s.CodeId == command.CodeId);
-        var codingsLoad = command.DeleteCodings ? ofCode.ToList() : Task.FromResult<IReadOnlyList<Segment>>([]);
+        var sourcesLoad = command.DeleteCodings ? ofCode.Select(s => s.SourceId).ToList() : Task.FromResult<IReadOnlyList<Guid>>([]);
         var countLoad = command.DeleteCodings ? null : ofCode.Count();
         await batch.Execute(ct);
         var codebook = await codebookLoad;
-        var codings = await codingsLoad;
-        var count = countLoad is null ? codings.Count : await countLoad;
+        var sourceIds = await sourcesLoad;
+        var count = countLoad is null ? sourceIds.Count : await countLoad;
 
         var outcome = codebook.Conclude(command.ExpectedVersion, Decide(await projectLoad, codebook.Aggregate, command, now, count));
-        if (outcome.Error is null && codings.Count > 0)
+        if (outcome.Error is null && sourceIds.Count > 0)
         {
-            var sources = await CodingStreams.FetchAsync(session, [.. codings.Select(s => s.SourceId)], [], ct);
-            sources.Append(Uncode(codings, command.Actor, now));
+            var sources = await CodingStreams.FetchAsync(session, command.ProjectId, sourceIds, [command.CodeId], ct);
+            sources.Append(Uncode(sources.Codings, command.Actor, now));
         }
 
         return outcome;

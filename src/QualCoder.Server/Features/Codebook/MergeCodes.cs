@@ -1,6 +1,4 @@
-using System.Linq.Expressions;
 using Marten;
-using Marten.Linq.MatchesSql;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Accounts;
 using QualCoder.Server.Features.Coding;
@@ -42,9 +40,9 @@ public static class MergeCodesHandler
     }
 
     /// <summary>
-    /// One round trip loads the project, the codebook, the codings of the merged code and those of the code merged
-    /// into that share a source with them (the others cannot meet them); a second, only when the merged code has
-    /// codings, fetches their sources for writing (with the texts where codings of both codes meet).
+    /// The first round trip loads the project, the codebook and the sources that have codings of the merged code; a
+    /// second fetches those sources for writing with the codings of both codes in them; a third loads the texts of
+    /// the sources where codings of both codes meet, only when there are any.
     /// </summary>
     public static async Task<CommandOutcome> Handle(MergeCodes command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -52,30 +50,25 @@ public static class MergeCodesHandler
         var batch = session.CreateBatchQuery();
         var projectLoad = batch.Load<Project>(command.ProjectId);
         var codebookLoad = batch.Events.FetchForWriting<Codebook>(ProjectStreams.CodebookOf(command.ProjectId));
-        var codingsLoad = batch.Query<Segment>().Where(CodingsThatMayMeet(session, command)).ToList();
+        var sourcesLoad = batch.Query<Segment>()
+            .Where(s => s.ProjectId == command.ProjectId && s.CodeId == command.CodeId)
+            .Select(s => s.SourceId)
+            .ToList();
         await batch.Execute(ct);
         var codebook = await codebookLoad;
 
         var outcome = codebook.Conclude(command.ExpectedVersion, Decide(await projectLoad, codebook.Aggregate, command, now));
-        var codings = await codingsLoad;
-        var moving = codings.Where(s => s.CodeId == command.CodeId).Select(s => s.SourceId).Distinct().ToList();
-        if (outcome.Error is null && moving.Count > 0)
+        var sourceIds = await sourcesLoad;
+        if (outcome.Error is null && sourceIds.Count > 0)
         {
-            var meeting = moving.Where(id => codings.Any(s => s.SourceId == id && s.CodeId == command.IntoCodeId)).ToList();
-            var sources = await CodingStreams.FetchAsync(session, moving, meeting, ct);
-            sources.Append(SegmentMerge.Plan(command.CodeId, command.IntoCodeId, codings, sources.Texts, command.Actor, now));
+            var sources = await CodingStreams.FetchAsync(session, command.ProjectId, sourceIds, [command.CodeId, command.IntoCodeId], ct);
+            var meeting = sources.Codings.Where(s => s.CodeId == command.IntoCodeId).Select(s => s.SourceId).ToHashSet();
+            meeting.IntersectWith(sources.Codings.Where(s => s.CodeId == command.CodeId).Select(s => s.SourceId));
+            var texts = await CodingStreams.TextsAsync(session, meeting, ct);
+            sources.Append(SegmentMerge.Plan(command.CodeId, command.IntoCodeId, sources.Codings, texts, command.Actor, now));
         }
 
         return outcome;
-    }
-
-    /// <summary>The codings of the merged code, and those of the code merged into in the same sources.</summary>
-    internal static Expression<Func<Segment, bool>> CodingsThatMayMeet(IQuerySession session, MergeCodes command)
-    {
-        var (projectId, from, into) = (command.ProjectId, command.CodeId, command.IntoCodeId);
-        var segments = session.DocumentStore.Options.Schema.For<Segment>(qualified: true);
-        var inSourcesOfFrom = $"source_id in (select f.source_id from {segments} as f where f.project_id = ? and f.code_id = ?)";
-        return s => s.ProjectId == projectId && (s.CodeId == from || (s.CodeId == into && s.MatchesSql(inSourcesOfFrom, projectId, from)));
     }
 
     internal static void Map(RouteGroupBuilder project) => project

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Codebook;
+using QualCoder.Server.Hosting;
 using QualCoder.Server.Features.Coding;
 using QualCoder.Server.Features.Sources;
 using QualCoder.Server.Tests.Infrastructure;
@@ -85,25 +86,21 @@ public sealed class CodingsOfCodesTests(QualCoderApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task a_merge_reads_only_the_codings_of_the_code_merged_into_that_share_a_source_with_the_merged_code()
+    public async Task a_coding_added_to_a_source_after_its_stream_was_fetched_fails_the_change_instead_of_being_missed()
     {
         var (ada, bob, _, projectId) = await Team();
         var anger = await CreateCode(ada, projectId, "Anger");
-        var fear = await CreateCode(ada, projectId, "Fear");
-        var joy = await CreateCode(ada, projectId, "Joy");
         var interview = await Store.AddSource(projectId, ada, Transcript);
-        var diary = await Store.AddSource(projectId, ada, "Scared again today.", "Diary");
-        var angry = await Store.Code(projectId, interview, anger, bob, 19, 24);
-        var scared = await Store.Code(projectId, interview, fear, bob, 6, 12);
-        await Store.Code(projectId, interview, joy, bob, 36, 41);
-        await Store.Code(projectId, diary, fear, bob, 0, 6);
+        await Store.Code(projectId, interview, anger, bob, 19, 24);
+        await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        var sources = await CodingStreams.FetchAsync(session, projectId, [interview], [anger], CancellationToken.None);
 
-        await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var read = await session.Query<Segment>()
-            .Where(MergeCodesHandler.CodingsThatMayMeet(session, new MergeCodes(projectId, anger, fear, null, new Actor(ada.AccountId))))
-            .ToListAsync();
+        await Store.Code(projectId, interview, anger, bob, 36, 41);
+        sources.Append(DeleteCodeHandler.Uncode(sources.Codings, new Actor(ada.AccountId), DateTimeOffset.UtcNow));
 
-        Assert.Equal(new[] { angry, scared }.Order(), read.Select(s => s.Id).Order());
+        var lost = await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync());
+        Assert.True(ProblemResponses.IsLostRace(lost), lost.ToString());
+        Assert.Equal(2, (await Store.Segments(projectId)).Count);
     }
 
     [Fact]
