@@ -28,6 +28,7 @@ app.MapApiReference();
 app.MapAccounts();
 app.MapProjects();
 app.MapMembers();
+app.MapCodebook();
 app.MapFolders();
 app.MapSources();
 app.MapCoding();

@@ -24,5 +24,6 @@ internal sealed record ProjectRoute(
 /// <summary>Every route under /api/projects/{projectId}, one list per feature.</summary>
 internal static class ProjectRoutes
 {
-    public static IEnumerable<ProjectRoute> All => [.. ProjectsAndMembers.Routes, .. FolderRoutes.Routes, .. SourceRoutes.Routes, .. CodingRoutes.Routes];
+    public static IEnumerable<ProjectRoute> All =>
+        [.. ProjectsAndMembers.Routes, .. CodebookRoutes.Routes, .. FolderRoutes.Routes, .. SourceRoutes.Routes, .. CodingRoutes.Routes];
 }
