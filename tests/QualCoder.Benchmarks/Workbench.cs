@@ -40,13 +40,13 @@ internal sealed class Workbench(BenchmarkHost host, HttpClient[] clients, Guid p
 
     public async Task<long> CodeSinglesForAsync(TimeSpan duration)
     {
-        var sources = await Task.WhenAll(clients.Select(_ => AddSourceAsync(2_000_000)));
+        var sources = await Task.WhenAll(clients.Select(_ => AddSourceAsync(200_000)));
         // Warm up every path first (JIT, Wolverine's handler compilation, connection pool), off the clock.
         await Task.WhenAll(clients.Select(async (client, i) =>
         {
             for (var n = 0; n < 20; n++)
             {
-                await Expect(await client.PostAsJsonAsync(Segments, At(sources[i], 1_900_000 + (n * 10), 1_900_008 + (n * 10))), HttpStatusCode.Created);
+                await Expect(await client.PostAsJsonAsync(Segments, At(sources[i], 190_000 + (n * 10), 190_008 + (n * 10))), HttpStatusCode.Created);
             }
         }));
         var until = DateTime.UtcNow + duration;
@@ -76,18 +76,29 @@ internal sealed class Workbench(BenchmarkHost host, HttpClient[] clients, Guid p
             : throw new InvalidOperationException($"The batch did not land whole: {reply}");
     }
 
-    public async Task<double[]> SingleCodingLatenciesAsync(int samples)
+    public Task<double[]> ProjectReadLatenciesAsync(int samples) =>
+        TimeEachAsync(samples, _ => clients[0].GetAsync($"/api/projects/{projectId}"));
+
+    public Task<double[]> ProjectCommandLatenciesAsync(int samples) =>
+        TimeEachAsync(samples, i => clients[0].PutAsJsonAsync($"/api/projects/{projectId}/description", new { description = $"Run {i}" }));
+
+    private static async Task<double[]> TimeEachAsync(int samples, Func<int, Task<HttpResponseMessage>> send)
     {
-        var source = await AddSourceAsync((samples * 10) + 10);
         var latencies = new double[samples];
         for (var i = 0; i < samples; i++)
         {
             var clock = Stopwatch.StartNew();
-            await Expect(await clients[0].PostAsJsonAsync(Segments, At(source, i * 10, (i * 10) + 8)), HttpStatusCode.Created);
+            (await send(i)).EnsureSuccessStatusCode();
             latencies[i] = clock.Elapsed.TotalMilliseconds;
         }
 
         return latencies;
+    }
+
+    public async Task<double[]> SingleCodingLatenciesAsync(int samples)
+    {
+        var source = await AddSourceAsync((samples * 10) + 10);
+        return await TimeEachAsync(samples, i => clients[0].PostAsJsonAsync(Segments, At(source, i * 10, (i * 10) + 8)));
     }
 
     public async Task<double[]> ReadBigSourceAsync(int characters, int codings, int samples)
