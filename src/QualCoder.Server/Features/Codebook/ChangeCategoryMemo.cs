@@ -26,7 +26,7 @@ public static class ChangeCategoryMemoHandler
             return CodebookRules.CategoryNotFound(Refused);
         }
 
-        if (CodebookRules.CheckMemo(command.Memo, Refused, out var memo) is { } invalid)
+        if (Memos.Check(command.Memo, Refused, out var memo) is { } invalid)
         {
             return invalid;
         }

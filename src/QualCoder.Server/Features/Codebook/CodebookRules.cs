@@ -4,13 +4,12 @@ using QualCoder.Server.Features.Projects;
 namespace QualCoder.Server.Features.Codebook;
 
 /// <summary>
-/// The rules every codebook change shares: who may change it, what a name, a colour and a memo may be, and how a
+/// The rules every codebook change shares: who may change it, what a name and a colour may be, and how a
 /// missing code or category is answered. Each decide function calls these with its own error prefix.
 /// </summary>
 public static class CodebookRules
 {
     public const int MaxNameLength = 100;
-    public const int MaxMemoLength = 10_000;
 
     /// <summary>
     /// Editors and owners change the codebook. A project without any code or category yet has no codebook stream;
@@ -70,16 +69,6 @@ public static class CodebookRules
 
         color = "";
         return DomainError.Invalid($"{codePrefix}/INVALID_COLOR", $"\"{given}\" is not a colour. Use #RGB or #RRGGBB, for example #e6194b.");
-    }
-
-    /// <summary>A memo is trimmed; null or blank clears it; at most <see cref="MaxMemoLength"/> characters (code points).</summary>
-    public static DomainError? CheckMemo(string? raw, string codePrefix, out string memo)
-    {
-        memo = (raw ?? "").Trim();
-        var length = memo.EnumerateRunes().Count();
-        return length > MaxMemoLength
-            ? DomainError.Invalid($"{codePrefix}/MEMO_TOO_LONG", $"The memo has {length} characters; at most {MaxMemoLength} are allowed.")
-            : null;
     }
 
     private static bool SameName(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

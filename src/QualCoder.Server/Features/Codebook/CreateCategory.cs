@@ -27,7 +27,7 @@ public static class CreateCategoryHandler
             return badName;
         }
 
-        if (CodebookRules.CheckMemo(command.Memo, Refused, out var memo) is { } badMemo)
+        if (Memos.Check(command.Memo, Refused, out var memo) is { } badMemo)
         {
             return badMemo;
         }

@@ -32,7 +32,7 @@ public static class CreateCodeHandler
             return badColor;
         }
 
-        if (CodebookRules.CheckMemo(command.Memo, Refused, out var memo) is { } badMemo)
+        if (Memos.Check(command.Memo, Refused, out var memo) is { } badMemo)
         {
             return badMemo;
         }

@@ -50,6 +50,11 @@ public static class AddSourceHandler
             return badOrigin;
         }
 
+        if (Memos.Check(command.Memo, Refused, out var memo) is { } badMemo)
+        {
+            return badMemo;
+        }
+
         if (command.FolderId is { } folderId && folders?.Find(folderId) is null)
         {
             return SourceAccess.FolderNotFound(Refused);
@@ -58,7 +63,7 @@ public static class AddSourceHandler
         return SourceAccess.IsTaken(name, sameNames)
             ? SourceAccess.DuplicateName(Refused, name)
             : Decision.Accept(new SourceAdded(
-                command.ProjectId, command.SourceId, name, text, command.Format, (command.Memo ?? "").Trim(), origin, command.FolderId,
+                command.ProjectId, command.SourceId, name, text, command.Format, memo, origin, command.FolderId,
                 command.Actor, now));
     }
 

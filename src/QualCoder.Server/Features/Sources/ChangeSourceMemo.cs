@@ -21,7 +21,11 @@ public static class ChangeSourceMemoHandler
             return denied;
         }
 
-        var memo = (command.Memo ?? "").Trim();
+        if (Memos.Check(command.Memo, Refused, out var memo) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         return memo == source!.Memo
             ? Decision.Accept()
             : Decision.Accept(new SourceMemoChanged(command.ProjectId, command.SourceId, memo, command.Actor, now));

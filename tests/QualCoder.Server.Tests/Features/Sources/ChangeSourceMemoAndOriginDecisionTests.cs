@@ -23,6 +23,10 @@ public class ChangeSourceMemoDecisionTests
     [Fact]
     public void the_same_memo_appends_nothing() => AcceptedWithoutEvents(Decide(Team(), TheInterview(), Editor, "First pass "));
 
+    [Fact]
+    public void a_memo_over_10000_code_points_is_refused() =>
+        Refused(Decide(Team(), TheInterview(), Editor, string.Concat(Enumerable.Repeat("🎉", 10_001))), "SOURCE_MEMO_NOT_CHANGED/MEMO_TOO_LONG", ErrorKind.Invalid);
+
     [Theory]
     [InlineData(ProjectRole.Coder)]
     [InlineData(ProjectRole.Viewer)]
