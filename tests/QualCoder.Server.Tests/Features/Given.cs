@@ -160,26 +160,6 @@ public static class Given
     public static SourceAdded SourceAddedWith(Guid sourceId, string text, string name = "Interview 1") =>
         new(ProjectId, sourceId, name, text, "txt", "", "", null, Editor, Earlier);
 
-    private static Source FoldCodedSource(params object[] events)
-    {
-        var source = Source.Create((SourceAdded)events[0]);
-        foreach (var e in events.Skip(1))
-        {
-            source = e switch
-            {
-                SourceRenamed x => source.Apply(x),
-                SourceMemoChanged x => source.Apply(x),
-                SourceOriginChanged x => source.Apply(x),
-                SourceMovedToFolder x => source.Apply(x),
-                SourceDeleted x => source.Apply(x),
-                _ => throw new ArgumentException($"A source does not fold {e.GetType().Name}."),
-            };
-        }
-
-        source.Version = events.Length;
-        return source;
-    }
-
     /// <summary>
     /// A source as the coding handlers load it: its folded state, its text as <see cref="SourceTextProjection"/>
     /// stores it, and the segments the acting coder already has on it.
@@ -187,7 +167,7 @@ public static class Given
     public static SourceForCoding SourceWithText(Guid sourceId, string text, params Segment[] codersSegments)
     {
         var added = SourceAddedWith(sourceId, text);
-        return new SourceForCoding(FoldCodedSource(added), new CodePointText(SourceTextProjection.Create(added).Text), codersSegments);
+        return new SourceForCoding(Sources.GivenSources.FoldSource(added), new CodePointText(SourceTextProjection.Create(added).Text), codersSegments);
     }
 
     /// <summary>The interview, with the acting coder's existing segments.</summary>

@@ -43,32 +43,7 @@ public static class GivenCodebook
     public static CategoryCreated CategoryWasCreated(Guid categoryId, string name, Guid? parentId = null, string memo = "") =>
         new(ProjectId, categoryId, name, parentId, memo, Editor, Earlier);
 
-    public static CodebookState Fold(params object[] events)
-    {
-        var codebook = new CodebookState { Id = ProjectStreams.CodebookOf(ProjectId) };
-        foreach (var e in events)
-        {
-            codebook = e switch
-            {
-                CodeCreated x => codebook.Apply(x),
-                CodeRenamed x => codebook.Apply(x),
-                CodeRecoloured x => codebook.Apply(x),
-                CodeMemoChanged x => codebook.Apply(x),
-                CodeMoved x => codebook.Apply(x),
-                CodesMerged x => codebook.Apply(x),
-                CodeDeleted x => codebook.Apply(x),
-                CategoryCreated x => codebook.Apply(x),
-                CategoryRenamed x => codebook.Apply(x),
-                CategoryMoved x => codebook.Apply(x),
-                CategoryMemoChanged x => codebook.Apply(x),
-                CategoryDeleted x => codebook.Apply(x),
-                _ => throw new ArgumentException($"A codebook does not fold {e.GetType().Name}."),
-            };
-        }
-
-        codebook.Version = events.Length;
-        return codebook;
-    }
+    public static CodebookState Fold(params object[] events) => FoldCodebook(events);
 
     /// <summary>Asserts an accepted decision with exactly these events, in order.</summary>
     public static void AcceptedAll(Decision decision, params object[] expected)
