@@ -48,9 +48,12 @@ public static class DeleteCodeHandler
     public static async Task<CommandOutcome> Handle(DeleteCode command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // The codebook's row lock, held to commit, makes codings of this code wait (they share-lock it, see
+        // CodingState); the codings are read only once it is held, so none can be added unseen meanwhile.
+        await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
         var projectLoad = batch.Load<Project>(command.ProjectId);
-        var codebookLoad = batch.Events.FetchForWriting<Codebook>(ProjectStreams.CodebookOf(command.ProjectId));
+        var codebookLoad = batch.Events.FetchForExclusiveWriting<Codebook>(ProjectStreams.CodebookOf(command.ProjectId));
         var ofCode = batch.Query<Segment>().Where(s => s.ProjectId == command.ProjectId && s.CodeId == command.CodeId);
         var sourcesLoad = command.DeleteCodings ? ofCode.Select(s => s.SourceId).ToList() : Task.FromResult<IReadOnlyList<Guid>>([]);
         var countLoad = command.DeleteCodings ? null : ofCode.Count();

@@ -47,9 +47,12 @@ public static class MergeCodesHandler
     public static async Task<CommandOutcome> Handle(MergeCodes command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // The codebook's row lock, held to commit, makes codings of this code wait (they share-lock it, see
+        // CodingState); the codings are read only once it is held, so none can be added unseen meanwhile.
+        await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
         var projectLoad = batch.Load<Project>(command.ProjectId);
-        var codebookLoad = batch.Events.FetchForWriting<Codebook>(ProjectStreams.CodebookOf(command.ProjectId));
+        var codebookLoad = batch.Events.FetchForExclusiveWriting<Codebook>(ProjectStreams.CodebookOf(command.ProjectId));
         var sourcesLoad = batch.Query<Segment>()
             .Where(s => s.ProjectId == command.ProjectId && s.CodeId == command.CodeId)
             .Select(s => s.SourceId)

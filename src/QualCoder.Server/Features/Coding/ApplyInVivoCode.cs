@@ -74,9 +74,11 @@ public static partial class ApplyInVivoCodeHandler
 
     public static async Task<InVivoOutcome> Handle(ApplyInVivoCode command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        // In-vivo may add a code, so it takes the codebook's lock exclusively rather than sharing it like other codings.
+        await session.BeginTransactionAsync(ct);
         var batch = session.CreateBatchQuery();
         var projectLoad = batch.Load<Project>(command.ProjectId);
-        var codebookLoad = batch.Events.FetchForWriting<Codebook.Codebook>(ProjectStreams.CodebookOf(command.ProjectId));
+        var codebookLoad = batch.Events.FetchForExclusiveWriting<Codebook.Codebook>(ProjectStreams.CodebookOf(command.ProjectId));
         await batch.Execute(ct);
         var (project, codebook) = (await projectLoad, await codebookLoad);
         if (ProjectAccess.Require(project, command.Actor, ProjectRole.Coder, Refused) is { } denied)
@@ -85,7 +87,7 @@ public static partial class ApplyInVivoCodeHandler
         }
 
         var item = new CodingItem(command.SegmentId, command.SourceId, command.NewCodeId, command.Anchor);
-        var loaded = await CodingState.LockSourcesAsync(session, command.ProjectId, [item], command.Actor.AccountId, ct);
+        var loaded = await CodingState.LockSourcesAsync(session, command.ProjectId, [item], command.Actor.AccountId, ct, codebookLocked: true);
         var locked = loaded.Sources.GetValueOrDefault(command.SourceId);
         var decision = Decide(project, codebook.Aggregate, locked?.ForCoding, command, clock.GetUtcNow());
         if (decision.Error is { } error)

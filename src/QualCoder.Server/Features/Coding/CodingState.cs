@@ -25,7 +25,7 @@ public static class CodingState
     /// Access is decided after this batch; a caller without it holds a lock for no longer than one round trip.
     /// </summary>
     public static async Task<Loaded> LockSourcesAsync(
-        IDocumentSession session, Guid projectId, IReadOnlyCollection<CodingItem> items, Guid coderId, CancellationToken ct)
+        IDocumentSession session, Guid projectId, IReadOnlyCollection<CodingItem> items, Guid coderId, CancellationToken ct, bool codebookLocked = false)
     {
         var ids = items.Select(i => i.SourceId).Distinct().Order().ToArray();
         var codeIds = items.Select(i => i.CodeId).Distinct().ToArray();
@@ -34,6 +34,11 @@ public static class CodingState
 
         // The row locks last until this transaction commits with the appends; without it they would end at once.
         await session.BeginTransactionAsync(ct);
+        if (!codebookLocked)
+        {
+            await ShareCodebookAsync(session, projectId, ct);
+        }
+
         var batch = session.CreateBatchQuery();
         var projectLoad = batch.Load<Project>(projectId);
         var codebookLoad = batch.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(projectId));
@@ -64,6 +69,18 @@ public static class CodingState
 
         return new Loaded(await projectLoad, await codebookLoad, locked);
     }
+
+    /// <summary>
+    /// Takes a share lock on the codebook's stream row until commit. Codings share it with each other, so they never
+    /// wait for one another; merging or deleting a code locks it exclusively, so a coding either commits before the
+    /// merge reads the codings (and is merged with them) or waits and then finds its code gone.
+    /// Locks are always taken codebook first, then sources, so the two cannot deadlock.
+    /// </summary>
+    public static Task ShareCodebookAsync(IDocumentSession session, Guid projectId, CancellationToken ct) =>
+        session.QueryAsync<int>(
+            $"select 1 from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams where id = ? for share",
+            ct,
+            ProjectStreams.CodebookOf(projectId));
 
     /// <summary>
     /// Only the coder's segments with the same codes can conflict; when every item gives offsets, only those in

@@ -6,7 +6,7 @@ using QualCoder.Server.Features.Sources;
 
 namespace QualCoder.Server.Features.Coding;
 
-/// <summary>What a change to one existing coding is decided on; Text and CodersSegments only when the span or code changes.</summary>
+/// <summary>What a change to one existing coding is decided on; Codebook, Text and CodersSegments only when the span or code changes.</summary>
 public sealed record SegmentContext(
     Project? Project, Codebook.Codebook? Codebook, Segment? Segment, ITextSpans? Text, IReadOnlyList<Segment> CodersSegments);
 
@@ -44,19 +44,26 @@ public static class SegmentChange
     {
         var first = session.CreateBatchQuery();
         var projectLoad = first.Load<Project>(projectId);
-        var codebookLoad = first.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(projectId));
         var segmentLoad = first.Load<Segment>(segmentId);
         await first.Execute(ct);
-        var (project, codebook, unlocked) = (await projectLoad, await codebookLoad, await segmentLoad);
+        var (project, unlocked) = (await projectLoad, await segmentLoad);
         if (unlocked is null || unlocked.ProjectId != projectId)
         {
-            return Refusal(decide(new SegmentContext(project, codebook, null, null, [])));
+            return Refusal(decide(new SegmentContext(project, null, null, null, [])));
         }
 
         await session.BeginTransactionAsync(ct);
+        if (spanOrCodeChanges)
+        {
+            await CodingState.ShareCodebookAsync(session, projectId, ct);
+        }
+
         var second = session.CreateBatchQuery();
         var streamLoad = second.Events.FetchForExclusiveWriting<Source>(unlocked.SourceId);
         var segmentReload = second.Load<Segment>(segmentId);
+        var codebookLoad = spanOrCodeChanges
+            ? second.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(projectId))
+            : Task.FromResult<Codebook.Codebook?>(null);
         var textLoad = spanOrCodeChanges ? second.Load<SourceText>(unlocked.SourceId) : Task.FromResult<SourceText?>(null);
         var siblingsLoad = spanOrCodeChanges
             ? second.Query<Segment>().Where(s => s.SourceId == unlocked.SourceId && s.CoderId == unlocked.CoderId).ToList()
@@ -66,7 +73,7 @@ public static class SegmentChange
         var stream = await streamLoad;
         var text = await textLoad;
         var context = new SegmentContext(
-            project, codebook, await segmentReload, text is null ? null : new CodePointText(text.Text), await siblingsLoad);
+            project, await codebookLoad, await segmentReload, text is null ? null : new CodePointText(text.Text), await siblingsLoad);
         return stream.Conclude(null, decide(context));
     }
 
