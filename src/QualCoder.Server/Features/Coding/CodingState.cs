@@ -3,6 +3,7 @@ using Marten;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Projects;
 using QualCoder.Server.Features.Sources;
+using QualCoder.Server.Hosting;
 
 namespace QualCoder.Server.Features.Coding;
 
@@ -71,16 +72,11 @@ public static class CodingState
     }
 
     /// <summary>
-    /// Takes a share lock on the codebook's stream row until commit. Codings share it with each other, so they never
-    /// wait for one another; merging or deleting a code locks it exclusively, so a coding either commits before the
-    /// merge reads the codings (and is merged with them) or waits and then finds its code gone.
-    /// Locks are always taken codebook first, then sources, so the two cannot deadlock.
+    /// Codings share the codebook's lock: merging or deleting a code takes it exclusively, so a coding either commits
+    /// before the codings are read for the merge, or waits and then finds its code gone (see <see cref="StreamLocks"/>).
     /// </summary>
     public static Task ShareCodebookAsync(IDocumentSession session, Guid projectId, CancellationToken ct) =>
-        session.QueryAsync<int>(
-            $"select 1 from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams where id = ? for share",
-            ct,
-            ProjectStreams.CodebookOf(projectId));
+        StreamLocks.ShareAsync(session, ProjectStreams.CodebookOf(projectId), ct);
 
     /// <summary>
     /// Only the coder's segments with the same codes can conflict; when every item gives offsets, only those in

@@ -43,7 +43,8 @@ public static class DeleteFolderHandler
                 .Where(s => s.ProjectId == command.ProjectId && s.FolderId == command.FolderId && !s.IsDeleted)
                 .Count(),
             (p, t, sources) => Decide(p, t, sources, command, clock.GetUtcNow()),
-            ct);
+            ct,
+            exclusive: true);
 
     internal static void Map(RouteGroupBuilder folders) => folders
         .MapDelete("/{folderId:guid}", async (Guid projectId, Guid folderId, long? expectedVersion, HttpContext http, IMessageBus bus, CancellationToken ct) =>

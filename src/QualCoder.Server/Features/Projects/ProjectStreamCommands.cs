@@ -34,6 +34,8 @@ public static class ProjectStreamCommands
     /// As above, when the decision also needs facts from other documents (names of other sources, a folder tree, a
     /// count of codings): <paramref name="facts"/> adds their queries to the same batch, so it is still one round trip.
     /// </summary>
+    /// <param name="sharing">A stream whose lock to share while deciding (see <see cref="StreamLocks"/>).</param>
+    /// <param name="exclusive">Lock the command's own stream before its facts are read.</param>
     public static async Task<CommandOutcome> DecideInProjectAsync<TState, TFacts>(
         this IDocumentSession session,
         Guid projectId,
@@ -41,12 +43,24 @@ public static class ProjectStreamCommands
         long? expectedVersion,
         Func<IBatchedQuery, Task<TFacts>> facts,
         Func<Project?, TState?, TFacts, Decision> decide,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Guid? sharing = null,
+        bool exclusive = false)
         where TState : class
     {
+        if (sharing is { } shared)
+        {
+            await StreamLocks.ShareAsync(session, shared, cancellationToken);
+        }
+
+        if (exclusive)
+        {
+            await session.BeginTransactionAsync(cancellationToken);
+        }
+
         var batch = session.CreateBatchQuery();
         var projectLoad = batch.Load<Project>(projectId);
-        var streamLoad = batch.Events.FetchForWriting<TState>(streamId);
+        var streamLoad = exclusive ? batch.Events.FetchForExclusiveWriting<TState>(streamId) : batch.Events.FetchForWriting<TState>(streamId);
         var factsLoad = facts(batch);
         await batch.Execute(cancellationToken);
         var project = await projectLoad;

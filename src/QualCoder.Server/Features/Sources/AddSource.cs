@@ -107,6 +107,12 @@ public static class AddSourceHandler
 
     public static async Task<CommandOutcome> Handle(AddSource command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        if (command.FolderId is not null)
+        {
+            // So the folder cannot be deleted between being found here and the source landing in it.
+            await StreamLocks.ShareAsync(session, ProjectStreams.FoldersOf(command.ProjectId), ct);
+        }
+
         var batch = session.CreateBatchQuery();
         var project = batch.Load<Project>(command.ProjectId);
         var folders = batch.Load<FolderTree>(ProjectStreams.FoldersOf(command.ProjectId));

@@ -40,7 +40,8 @@ public static class MoveSourceToFolderHandler
             command.ProjectId, command.SourceId, command.ExpectedVersion,
             batch => batch.Load<FolderTree>(ProjectStreams.FoldersOf(command.ProjectId)),
             (p, s, folders) => Decide(p, s, folders, command, clock.GetUtcNow()),
-            ct);
+            ct,
+            sharing: command.FolderId is null ? null : ProjectStreams.FoldersOf(command.ProjectId));
 
     internal static void Map(RouteGroupBuilder sources) => sources
         .MapPut("/{sourceId:guid}/folder", (Guid projectId, Guid sourceId, MoveSourceToFolderRequest body, HttpContext http, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
