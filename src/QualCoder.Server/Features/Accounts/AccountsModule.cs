@@ -26,6 +26,7 @@ public static class AccountsModule
     {
         services.Configure<RegistrationOptions>(configuration.GetSection(RegistrationOptions.Section));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddSingleton<UnknownAccountPassword>();
 
         services
             .AddAuthentication(CookieOrToken)
