@@ -27,7 +27,7 @@ public static class HttpApi
             json.Converters.Add(new NoNulStrings());
         });
         builder.Services.AddProblemResponses();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerTokenDocument>());
         return builder;
     }
 

@@ -19,6 +19,17 @@ public sealed class ApiReferenceTests(QualCoderApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task the_openapi_document_declares_personal_access_tokens()
+    {
+        var document = (await Anonymous().Get("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK);
+
+        var scheme = document["components"]["securitySchemes"]!["personal_access_token"]!;
+        Assert.Equal("http", scheme["type"]!.GetValue<string>());
+        Assert.Equal("bearer", scheme["scheme"]!.GetValue<string>());
+        Assert.True(document["security"].AsArray()[0]!.AsObject().ContainsKey("personal_access_token"));
+    }
+
+    [Fact]
     public async Task the_api_reference_is_browsable_without_signing_in()
     {
         var page = await Anonymous().Http.GetAsync("/scalar/v1");
