@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
@@ -25,6 +26,9 @@ public static class HttpApi
             json.RespectRequiredConstructorParameters = true;
             json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             json.Converters.Add(new NoNulStrings());
+            // Transcripts are in every script; escaping all non-ASCII would triple their size on the wire.
+            // The API answers application/json only, never HTML, so HTML-sensitive characters need no escaping.
+            json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         builder.Services.AddProblemResponses();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerTokenDocument>());
