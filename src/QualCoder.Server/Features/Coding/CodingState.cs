@@ -30,14 +30,14 @@ public static class CodingState
     {
         var ids = items.Select(i => i.SourceId).Distinct().Order().ToArray();
         var codeIds = items.Select(i => i.CodeId).Distinct().ToArray();
-        // A source's text never changes, so the spans can be cut before the lock is taken.
-        var prefetched = PrefetchedSpans.Suits(items) ? await PrefetchedSpans.FetchAsync(session, items, ct) : null;
-
         // The row locks last until this transaction commits with the appends; without it they would end at once.
         await session.BeginTransactionAsync(ct);
-        if (!codebookLocked)
+        Guid? codebookToShare = codebookLocked ? null : ProjectStreams.CodebookOf(projectId);
+        // The spans ride with the codebook's share lock in one statement; without spans, the lock goes alone.
+        var prefetched = PrefetchedSpans.Suits(items) ? await PrefetchedSpans.FetchAsync(session, items, codebookToShare, ct) : null;
+        if (prefetched is null && codebookToShare is { } codebook)
         {
-            await ShareCodebookAsync(session, projectId, ct);
+            await StreamLocks.ShareAsync(session, codebook, ct);
         }
 
         var batch = session.CreateBatchQuery();

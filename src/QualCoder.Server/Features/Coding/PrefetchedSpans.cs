@@ -1,6 +1,7 @@
 using Marten;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Sources;
+using QualCoder.Server.Hosting;
 
 namespace QualCoder.Server.Features.Coding;
 
@@ -27,19 +28,30 @@ public sealed class PrefetchedSpans(int length, IReadOnlyDictionary<(int Start, 
     public static bool Suits(IReadOnlyCollection<CodingItem> items) =>
         items.Count <= MaxItems && items.All(i => i.Anchor is { Start: not null, End: not null });
 
-    /// <summary>Every item's span, in one query, by source.</summary>
+    /// <summary>
+    /// Every item's span, in one query, by source; when <paramref name="sharing"/> is given, the same statement also
+    /// takes that stream's share lock (<see cref="StreamLocks"/>), saving a round trip on every coding.
+    /// </summary>
     public static async Task<ILookup<Guid, (int Start, int End, string Text)>> FetchAsync(
-        IQuerySession session, IReadOnlyCollection<CodingItem> items, CancellationToken ct)
+        IDocumentSession session, IReadOnlyCollection<CodingItem> items, Guid? sharing, CancellationToken ct)
     {
         var table = session.DocumentStore.Options.Schema.For<SourceText>();
-        var slices = await session.QueryAsync<Slice>(
-            "select jsonb_build_object('source', x.source, 'start', x.start, 'end', x.finish, " +
+        var spans = "select jsonb_build_object('source', x.source, 'start', x.start, 'end', x.finish, " +
             "'text', substr(t.data ->> 'text', greatest(x.start, 0) + 1, greatest(x.finish - greatest(x.start, 0), 0))) " +
-            $"from unnest(?::uuid[], ?::int[], ?::int[]) as x(source, start, finish) join {table} t on t.id = x.source",
-            ct,
+            $"from unnest(?::uuid[], ?::int[], ?::int[]) as x(source, start, finish) join {table} t on t.id = x.source";
+        object[] parameters =
+        [
             items.Select(i => i.SourceId).ToArray(),
             items.Select(i => i.Anchor.Start!.Value).ToArray(),
-            items.Select(i => i.Anchor.End!.Value).ToArray());
+            items.Select(i => i.Anchor.End!.Value).ToArray(),
+        ];
+        var slices = sharing is { } streamId
+            ? await session.QueryAsync<Slice>(
+                $"with shared as (select 1 from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams where id = ? for share) " +
+                spans + " left join shared on true",
+                ct,
+                [streamId, .. parameters])
+            : await session.QueryAsync<Slice>(spans, ct, parameters);
         return slices.ToLookup(s => s.Source, s => (s.Start, s.End, s.Text));
     }
 
