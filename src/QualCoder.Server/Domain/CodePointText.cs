@@ -81,8 +81,11 @@ public sealed class CodePointText : ITextSpans
         return Text[from..ToUtf16(end)];
     }
 
-    /// <summary>Every place <paramref name="quote"/> occurs (ordinal, overlapping allowed), as code point spans.</summary>
-    public IReadOnlyList<(int Start, int End)> FindAll(string quote)
+    /// <summary>
+    /// The places <paramref name="quote"/> occurs (ordinal, overlapping allowed), as code point spans: all of them, or
+    /// the first <paramref name="limit"/>, so finding the 2nd occurrence does not scan a whole transcript.
+    /// </summary>
+    public IReadOnlyList<(int Start, int End)> FindAll(string quote, int limit = int.MaxValue)
     {
         var found = new List<(int, int)>();
         if (quote.Length == 0)
@@ -90,7 +93,7 @@ public sealed class CodePointText : ITextSpans
             return found;
         }
 
-        for (var at = Text.IndexOf(quote, StringComparison.Ordinal); at >= 0; at = Text.IndexOf(quote, at + 1, StringComparison.Ordinal))
+        for (var at = Text.IndexOf(quote, StringComparison.Ordinal); at >= 0 && found.Count < limit; at = Text.IndexOf(quote, at + 1, StringComparison.Ordinal))
         {
             found.Add((ToCodePoint(at), ToCodePoint(at + quote.Length)));
         }

@@ -11,7 +11,8 @@ public interface ITextSpans
 
     string Slice(int start, int end);
 
-    IReadOnlyList<(int Start, int End)> FindAll(string quote);
+    /// <summary>The first <paramref name="limit"/> places <paramref name="quote"/> occurs, as code point spans.</summary>
+    IReadOnlyList<(int Start, int End)> FindAll(string quote, int limit = int.MaxValue);
 
     bool IsSpan(int start, int end) => start >= 0 && start < end && end <= Length;
 }

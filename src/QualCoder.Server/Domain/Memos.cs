@@ -12,4 +12,8 @@ public static class Memos
             ? DomainError.Invalid($"{codePrefix}/MEMO_TOO_LONG", $"A memo may have at most {MaxLength} characters.")
             : null;
     }
+
+    /// <summary>Cuts a memo the server composed itself (joined memos of merged codings) to the limit.</summary>
+    public static string Fit(string memo) =>
+        CodePointText.CountCodePoints(memo) <= MaxLength ? memo : string.Concat(memo.EnumerateRunes().Take(MaxLength));
 }

@@ -134,6 +134,14 @@ public class CodePointTextTests
     }
 
     [Fact]
+    public void finding_stops_at_the_limit()
+    {
+        var text = new CodePointText("hope, more hope, hope");
+
+        Assert.Equal([(0, 4), (11, 15)], text.FindAll("hope", limit: 2));
+    }
+
+    [Fact]
     public void find_all_includes_overlapping_occurrences() =>
         Assert.Equal([(0, 2), (1, 3)], new CodePointText("aaa").FindAll("aa"));
 

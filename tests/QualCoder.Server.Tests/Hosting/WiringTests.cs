@@ -8,9 +8,16 @@ namespace QualCoder.Server.Tests.Hosting;
 /// <summary>Conventions that fail silently when broken: a handler Wolverine cannot see, an event without its actor.</summary>
 public sealed class WiringTests(QualCoderApp app) : IntegrationTest(app)
 {
+    /// <summary>
+    /// The commands: every record that carries an Actor but no At (events carry both), and every message a Handle
+    /// method takes (which adds the one command sent before there is an actor, registration).
+    /// </summary>
     private static readonly Type[] Commands = typeof(Program).Assembly.GetTypes()
         .Where(t => t.Namespace?.StartsWith("QualCoder.Server.Features", StringComparison.Ordinal) == true)
-        .Where(t => t.GetProperty("Actor")?.PropertyType == typeof(Actor) && t.GetProperty("At") is null)
+        .SelectMany(t => t.GetProperty("Actor")?.PropertyType == typeof(Actor) && t.GetProperty("At") is null
+            ? [t]
+            : t.GetMethods().Where(m => m.Name == "Handle" && m.IsStatic).Select(m => m.GetParameters()[0].ParameterType))
+        .Distinct()
         .ToArray();
 
     [Fact]

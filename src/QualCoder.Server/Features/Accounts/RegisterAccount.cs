@@ -19,7 +19,8 @@ public sealed record RegistrationState(bool EmailTaken, bool IsFirstAccount, boo
 
 /// <summary>
 /// One row that only the first account can write: two registrations racing on an empty server cannot both become
-/// administrator, because the second insert fails and that request answers 409.
+/// administrator. The second insert fails, Wolverine runs that registration again, and it then finds an account
+/// already there: it becomes an ordinary account (or is refused, when registration is closed).
 /// </summary>
 public sealed record ServerAdministratorClaim(string Id, Guid AccountId)
 {

@@ -89,8 +89,8 @@ public static class SegmentMerge
         }
 
         var removed = joined.Where(s => s.Id != segmentId).ToList();
-        var memo = string.Join("\n\n", removed.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Prepend(kept)
-            .Select(s => s.Memo).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct());
+        var memo = Memos.Fit(string.Join("\n\n", removed.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Prepend(kept)
+            .Select(s => s.Memo).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct()));
         if (memo != kept.Memo && memo.Length > 0)
         {
             yield return new SegmentMemoChanged(projectId, sourceId, segmentId, memo, actor, now);

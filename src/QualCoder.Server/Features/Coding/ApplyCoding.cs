@@ -62,11 +62,9 @@ public static class ApplyCoding
             })
             .WithName("ApplyCodingBatch")
             .WithSummary("Applies up to 10,000 codings in one transaction; valid items land even when others fail, and each is reported.")
-            .WithMetadata(new RequestSizeLimit(64 * 1024 * 1024))
+            // A batch of 10,000 codings with quotes is far larger than the API's default body limit.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024 * 1024))
             .Produces<CodingBatchReply>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
-
-    /// <summary>A batch of 10,000 codings with quotes is far larger than the API's default body limit.</summary>
-    private sealed record RequestSizeLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;
 }

@@ -22,7 +22,6 @@ public sealed record InVivoOutcome(DomainError? Error, Segment? Segment, Code? C
 public static partial class ApplyInVivoCodeHandler
 {
     private const string Refused = "IN_VIVO_NOT_CODED";
-    private const int MaxCodeName = 100;
     private static readonly string[] Palette = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#9a6324", "#469990", "#800000"];
 
     public sealed record InVivoDecision(DomainError? Error, CodeCreated? NewCode, CodingsDecision? Coding, Code? Code);
@@ -44,10 +43,10 @@ public static partial class ApplyInVivoCodeHandler
             return new(invalid, null, null, null);
         }
 
-        var name = Whitespace().Replace(source.Text.Slice(span.Start, span.End), " ").Trim();
-        if (name.Length == 0 || CodePointText.CountCodePoints(name) > MaxCodeName)
+        var words = Whitespace().Replace(source.Text.Slice(span.Start, span.End), " ");
+        if (Names.Check(words, CodebookRules.MaxNameLength, Refused, "selection that names the code", out var name) is { } badName)
         {
-            return new(DomainError.Invalid($"{Refused}/INVALID_SELECTION", $"Select 1 to {MaxCodeName} characters of words to name the code after."), null, null, null);
+            return new(badName, null, null, null);
         }
 
         var existing = codebook?.Codes.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -87,7 +86,7 @@ public static partial class ApplyInVivoCodeHandler
         }
 
         var item = new CodingItem(command.SegmentId, command.SourceId, command.NewCodeId, command.Anchor);
-        var loaded = await CodingState.LockSourcesAsync(session, command.ProjectId, [item], command.Actor.AccountId, ct, codebookLocked: true);
+        var loaded = await CodingState.LockSourcesAsync(session, command.ProjectId, [item], command.Actor.AccountId, ct, codebookLocked: true, codeDecidedLater: true);
         var locked = loaded.Sources.GetValueOrDefault(command.SourceId);
         var decision = Decide(project, codebook.Aggregate, locked?.ForCoding, command, clock.GetUtcNow());
         if (decision.Error is { } error)

@@ -26,7 +26,13 @@ public static class CodingState
     /// Access is decided after this batch; a caller without it holds a lock for no longer than one round trip.
     /// </summary>
     public static async Task<Loaded> LockSourcesAsync(
-        IDocumentSession session, Guid projectId, IReadOnlyCollection<CodingItem> items, Guid coderId, CancellationToken ct, bool codebookLocked = false)
+        IDocumentSession session,
+        Guid projectId,
+        IReadOnlyCollection<CodingItem> items,
+        Guid coderId,
+        CancellationToken ct,
+        bool codebookLocked = false,
+        bool codeDecidedLater = false)
     {
         var ids = items.Select(i => i.SourceId).Distinct().Order().ToArray();
         var codeIds = items.Select(i => i.CodeId).Distinct().ToArray();
@@ -45,7 +51,7 @@ public static class CodingState
         var codebookLoad = batch.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(projectId));
         var streams = ids.Select(id => batch.Events.FetchForExclusiveWriting<Source>(id)).ToArray();
         var texts = prefetched is null ? batch.LoadMany<SourceText>().ById(ids) : Task.FromResult<IReadOnlyList<SourceText>>([]);
-        var segments = batch.Query<Segment>().Where(ExistingThatMayOverlap(items, coderId, ids, codeIds)).ToList();
+        var segments = batch.Query<Segment>().Where(ExistingThatMayOverlap(items, coderId, ids, codeDecidedLater ? null : codeIds)).ToList();
         await batch.Execute(ct);
 
         var textById = (await texts).ToDictionary(t => t.Id);
@@ -81,17 +87,23 @@ public static class CodingState
     /// <summary>
     /// Only the coder's segments with the same codes can conflict; when every item gives offsets, only those in
     /// the items' envelope can. A single coding thus reads a handful of rows, not every coding of the source.
+    /// In-vivo learns its code only when deciding (an existing code of that name, or a new one): it reads all codes.
     /// </summary>
     private static System.Linq.Expressions.Expression<Func<Segment, bool>> ExistingThatMayOverlap(
-        IReadOnlyCollection<CodingItem> items, Guid coderId, Guid[] sourceIds, Guid[] codeIds)
+        IReadOnlyCollection<CodingItem> items, Guid coderId, Guid[] sourceIds, Guid[]? codeIds)
     {
-        if (items.All(i => i.Anchor is { Start: not null, End: not null }))
+        System.Linq.Expressions.Expression<Func<Segment, bool>> mine = codeIds is null
+            ? s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds)
+            : s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds) && s.CodeId.IsOneOf(codeIds);
+        if (!items.All(i => i.Anchor is { Start: not null, End: not null }))
         {
-            var from = items.Min(i => i.Anchor.Start!.Value);
-            var to = items.Max(i => i.Anchor.End!.Value);
-            return s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds) && s.CodeId.IsOneOf(codeIds) && s.Start < to && s.End > from;
+            return mine;
         }
 
-        return s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds) && s.CodeId.IsOneOf(codeIds);
+        var from = items.Min(i => i.Anchor.Start!.Value);
+        var to = items.Max(i => i.Anchor.End!.Value);
+        return codeIds is null
+            ? s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds) && s.Start < to && s.End > from
+            : s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds) && s.CodeId.IsOneOf(codeIds) && s.Start < to && s.End > from;
     }
 }

@@ -17,8 +17,6 @@ public sealed class DisjointSpans
 
     public void Add(int start, int end) => _spans.Insert(LastStartingBefore(start) + 1, (start, end));
 
-    public void Remove(int start, int end) => _spans.Remove((start, end));
-
     private int LastStartingBefore(int position)
     {
         int low = 0, high = _spans.Count - 1, found = -1;

@@ -22,7 +22,7 @@ public sealed class PrefetchedSpans(int length, IReadOnlyDictionary<(int Start, 
         ? text
         : throw new InvalidOperationException($"The span {start}..{end} was not prefetched.");
 
-    public IReadOnlyList<(int Start, int End)> FindAll(string quote) =>
+    public IReadOnlyList<(int Start, int End)> FindAll(string quote, int limit = int.MaxValue) =>
         throw new InvalidOperationException("Finding a quote needs the whole text; prefetching is only for codings given by offsets.");
 
     public static bool Suits(IReadOnlyCollection<CodingItem> items) =>

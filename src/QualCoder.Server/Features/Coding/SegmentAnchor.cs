@@ -43,7 +43,7 @@ public sealed record SegmentAnchor(int? Start, int? End, string? Quote, int? Occ
                 $"{codePrefix}/MISSING_PARAM", "Give start and end (code points, end exclusive), or the quote to find in the source.");
         }
 
-        var found = text.FindAll(Quote);
+        var found = text.FindAll(Quote, Occurrence is > 0 and var wanted ? wanted : int.MaxValue);
         if (found.Count == 0)
         {
             return DomainError.Invalid($"{codePrefix}/QUOTE_NOT_FOUND", "The quote does not occur in the source (the match is exact and case-sensitive).");

@@ -13,6 +13,6 @@ internal static class SegmentCommandReply
         var outcome = await bus.InvokeAsync<CommandOutcome>(command, ct);
         return outcome.Error is { } error
             ? error.ToProblem()
-            : TypedResults.Ok(await session.LoadAsync<Segment>(segmentId, ct));
+            : Replies.OkOrGone(await session.LoadAsync<Segment>(segmentId, ct));
     }
 }

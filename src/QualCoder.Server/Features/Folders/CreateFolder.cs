@@ -77,7 +77,7 @@ public static class CreateFolderHandler
             var outcome = await bus.InvokeAsync<CommandOutcome>(command, ct);
             return outcome.Error is { } error
                 ? error.ToProblem()
-                : TypedResults.Created($"/api/projects/{projectId}/folders/{command.FolderId}", await FolderReply.LoadAsync(session, projectId, command.FolderId, ct));
+                : Replies.CreatedOrGone($"/api/projects/{projectId}/folders/{command.FolderId}", await FolderReply.LoadAsync(session, projectId, command.FolderId, ct));
         })
         .WithName("CreateFolder")
         .WithSummary("Creates a folder at the root or inside parentId (editors and owners); names are unique among siblings ignoring case.")

@@ -14,6 +14,6 @@ internal static class FolderCommandReply
         var outcome = await bus.InvokeAsync<CommandOutcome>(command, ct);
         return outcome.Error is { } error
             ? error.ToProblem()
-            : TypedResults.Ok(await FolderReply.LoadAsync(session, projectId, folderId, ct));
+            : Replies.OkOrGone(await FolderReply.LoadAsync(session, projectId, folderId, ct));
     }
 }

@@ -32,11 +32,11 @@ public sealed record FolderList(long Version, IReadOnlyList<FolderView> Folders,
 /// <summary>One folder after a change, with the tree's version to send back as the next expectedVersion.</summary>
 public sealed record FolderReply(Guid Id, string Name, Guid? ParentId, long Version)
 {
-    internal static async Task<FolderReply> LoadAsync(IQuerySession session, Guid projectId, Guid folderId, CancellationToken ct)
+    /// <summary>The folder as it is now; null when someone deleted it since the command that answers with it.</summary>
+    internal static async Task<FolderReply?> LoadAsync(IQuerySession session, Guid projectId, Guid folderId, CancellationToken ct)
     {
-        var tree = (await session.LoadAsync<FolderTree>(ProjectStreams.FoldersOf(projectId), ct))!;
-        var folder = tree.Find(folderId)!;
-        return new FolderReply(folder.Id, folder.Name, folder.ParentId, tree.Version);
+        var tree = await session.LoadAsync<FolderTree>(ProjectStreams.FoldersOf(projectId), ct);
+        return tree?.Find(folderId) is { } folder ? new FolderReply(folder.Id, folder.Name, folder.ParentId, tree.Version) : null;
     }
 }
 

@@ -60,7 +60,7 @@ public static class AddMemberHandler
 
             var members = await MemberView.ListAsync(session, projectId, ct);
             var email = RegisterAccountHandler.NormaliseEmail(body.Email);
-            return TypedResults.Created($"/api/projects/{projectId}/members", members.Single(m => m.Email == email));
+            return Replies.CreatedOrGone($"/api/projects/{projectId}/members", members.SingleOrDefault(m => m.Email == email));
         })
         .WithName("AddMember")
         .WithSummary("Adds a registered account to the project by email, with a role (owners only).")

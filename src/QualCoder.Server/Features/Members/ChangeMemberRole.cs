@@ -56,7 +56,7 @@ public static class ChangeMemberRoleHandler
             }
 
             var members = await MemberView.ListAsync(session, projectId, ct);
-            return TypedResults.Ok(members.Single(m => m.AccountId == accountId));
+            return Replies.OkOrGone(members.SingleOrDefault(m => m.AccountId == accountId));
         })
         .WithName("ChangeMemberRole")
         .WithSummary("Gives a member another role (owners only). The last owner cannot be demoted.")

@@ -80,7 +80,7 @@ public static class SourceSize
         Configuration(endpoints).GetValue("QualCoder:MaxRequestBodyBytes", HttpApi.DefaultMaxRequestBodyBytes);
 
     internal static IRequestSizeLimitMetadata RequestLimit(IEndpointRouteBuilder endpoints) =>
-        new BodyLimit(MaxBytes(Configuration(endpoints)) + FormAllowance(endpoints));
+        new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBytes(Configuration(endpoints)) + FormAllowance(endpoints));
 
     public static IResult TooLarge(long bytes, long maxBytes) => ProblemResponses.Problem(
         StatusCodes.Status413PayloadTooLarge,
@@ -88,6 +88,4 @@ public static class SourceSize
         $"The source has {bytes} bytes; this server accepts at most {maxBytes} bytes per source.");
 
     internal static IConfiguration Configuration(IEndpointRouteBuilder endpoints) => endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
-
-    private sealed record BodyLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }

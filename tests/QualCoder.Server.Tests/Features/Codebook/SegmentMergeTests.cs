@@ -168,6 +168,18 @@ public class SegmentMergeTests
     }
 
     [Fact]
+    public void joined_memos_are_cut_to_the_memo_limit()
+    {
+        var scared = Coding(Fear, 6, 12, minutesAfter: 0, memo: new string('f', 6_000));
+        var angry = Coding(Anger, 10, 24, minutesAfter: 5, memo: new string('a', 6_000));
+
+        var memo = Plan(angry, scared).OfType<SegmentMemoChanged>().Single().Memo;
+
+        Assert.Equal(QualCoder.Server.Domain.Memos.MaxLength, memo.Length);
+        Assert.StartsWith(new string('f', 6_000), memo);
+    }
+
+    [Fact]
     public void an_empty_or_repeated_memo_changes_nothing()
     {
         var scared = Coding(Fear, 6, 12, minutesAfter: 0, memo: "Same note", importance: 2);

@@ -70,41 +70,4 @@ public class DisjointSpansTests
             }
         }
     }
-
-    [Fact]
-    public void a_removed_span_no_longer_overlaps_and_the_others_still_do()
-    {
-        var spans = With((0, 5), (10, 15), (20, 25));
-
-        spans.Remove(10, 15);
-
-        Assert.False(spans.Overlaps(10, 15));
-        Assert.False(spans.Overlaps(5, 20));
-        Assert.True(spans.Overlaps(4, 6));
-        Assert.True(spans.Overlaps(24, 30));
-    }
-
-    [Fact]
-    public void removing_a_span_that_is_not_there_changes_nothing()
-    {
-        var spans = With((0, 5), (10, 15));
-
-        spans.Remove(0, 4);
-        spans.Remove(10, 16);
-
-        Assert.True(spans.Overlaps(0, 1));
-        Assert.True(spans.Overlaps(14, 15));
-    }
-
-    [Fact]
-    public void a_removed_span_can_be_added_again_with_other_boundaries()
-    {
-        var spans = With((0, 5), (10, 15));
-
-        spans.Remove(10, 15);
-        spans.Add(6, 9);
-
-        Assert.True(spans.Overlaps(8, 12));
-        Assert.False(spans.Overlaps(9, 20));
-    }
 }

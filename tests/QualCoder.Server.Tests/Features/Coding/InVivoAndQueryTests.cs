@@ -22,6 +22,19 @@ public sealed class InVivoAndQueryTests(QualCoderApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task in_vivo_with_an_existing_code_keeps_the_overlap_rule()
+    {
+        var s = await CodingScenario.Arrange(this);
+        var editor = await SignedIn("Editor");
+        await s.Owner.AddMember(s.ProjectId, editor, "editor");
+        (await editor.Post($"{s.Segments}/in-vivo", new { sourceId = s.SourceId, start = 0, end = 6 })).ShouldBe(HttpStatusCode.Created);
+
+        (await editor.Post($"{s.Segments}/in-vivo", new { sourceId = s.SourceId, start = 0, end = 6 }))
+            .ShouldBe(HttpStatusCode.Conflict, "IN_VIVO_NOT_CODED/OVERLAPPING_SEGMENT");
+        Assert.Single((await editor.Get($"/api/projects/{s.ProjectId}/sources/{s.SourceId}/segments")).Json!.AsArray());
+    }
+
+    [Fact]
     public async Task a_coder_cannot_create_a_code_by_in_vivo()
     {
         var s = await CodingScenario.Arrange(this);

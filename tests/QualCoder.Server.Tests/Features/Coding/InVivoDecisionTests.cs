@@ -136,14 +136,14 @@ public class InVivoDecisionTests
     [InlineData(8, 10)]
     [InlineData(18, 20)]
     public void a_selection_of_only_whitespace_is_refused(int start, int end) =>
-        Fails(Decide(Command(Editor, start, end)), "IN_VIVO_NOT_CODED/INVALID_SELECTION", ErrorKind.Invalid);
+        Fails(Decide(Command(Editor, start, end)), "IN_VIVO_NOT_CODED/EMPTY_NAME", ErrorKind.Invalid);
 
     [Fact]
     public void a_selection_of_101_code_points_is_refused()
     {
         var source = SourceWithText(NotesId, new string('w', 101));
 
-        Fails(Decide(Command(Editor, 0, 101), source: source), "IN_VIVO_NOT_CODED/INVALID_SELECTION", ErrorKind.Invalid);
+        Fails(Decide(Command(Editor, 0, 101), source: source), "IN_VIVO_NOT_CODED/NAME_TOO_LONG", ErrorKind.Invalid);
     }
 
     [Fact]
