@@ -8,6 +8,7 @@ public enum ErrorKind
     Forbidden,
     NotFound,
     Conflict,
+    TooLarge,
 }
 
 /// <summary>
@@ -20,5 +21,7 @@ public sealed record DomainError(string Code, string Message, ErrorKind Kind)
     public static DomainError Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
     public static DomainError NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
     public static DomainError Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+    public static DomainError TooLarge(string code, string message) => new(code, message, ErrorKind.TooLarge);
+
     public static DomainError Unauthenticated(string code, string message) => new(code, message, ErrorKind.Unauthenticated);
 }

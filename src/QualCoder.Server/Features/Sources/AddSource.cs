@@ -11,9 +11,12 @@ using Wolverine;
 
 namespace QualCoder.Server.Features.Sources;
 
-/// <summary>Adds a text source: pasted (format "text") here, or read from a file by <see cref="UploadSource"/>.</summary>
+/// <summary>
+/// Adds a text source: pasted (format "text") here, or read from a file by <see cref="UploadSource"/>. MaxBytes is
+/// the server's limit on a source's text (UTF-8), which the text read out of a small compressed file can exceed.
+/// </summary>
 public sealed record AddSource(
-    Guid ProjectId, Guid SourceId, string Name, string Text, string Format, string? Memo, string? Origin, Guid? FolderId, Actor Actor);
+    Guid ProjectId, Guid SourceId, string Name, string Text, string Format, string? Memo, string? Origin, Guid? FolderId, long MaxBytes, Actor Actor);
 
 public sealed record AddSourceRequest(string Name, string Content, string? Memo = null, string? Origin = null, Guid? FolderId = null);
 
@@ -40,6 +43,12 @@ public static class AddSourceHandler
 
         // Line endings are normalised here, once: every offset into the text is counted on this form.
         var text = LineEndings.Normalise(command.Text);
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes > command.MaxBytes)
+        {
+            return DomainError.TooLarge($"{Refused}/TOO_LARGE", $"The source's text has {bytes} bytes; this server accepts at most {command.MaxBytes} bytes per source.");
+        }
+
         if (CheckText(text) is { } badText)
         {
             return badText;
@@ -158,15 +167,9 @@ public static class AddSourceHandler
     internal static void Map(RouteGroupBuilder sources) => sources
         .MapPost("/", async (Guid projectId, AddSourceRequest body, HttpContext http, IMessageBus bus, IQuerySession session, IConfiguration configuration, CancellationToken ct) =>
         {
-            var maxBytes = SourceSize.MaxBytes(configuration);
-            var bytes = Encoding.UTF8.GetByteCount(body.Content);
-            if (bytes > maxBytes)
-            {
-                return SourceSize.TooLarge(bytes, maxBytes);
-            }
-
             var command = new AddSource(
-                projectId, Guid.CreateVersion7(), body.Name, body.Content, PastedFormat, body.Memo, body.Origin, body.FolderId, http.User.ToActor());
+                projectId, Guid.CreateVersion7(), body.Name, body.Content, PastedFormat, body.Memo, body.Origin, body.FolderId,
+                SourceSize.MaxBytes(configuration), http.User.ToActor());
             return await SendAsync(command, bus, session, ct);
         })
         .WithMetadata(SourceSize.RequestLimit(sources))

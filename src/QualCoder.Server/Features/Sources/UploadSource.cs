@@ -45,7 +45,7 @@ public static class UploadSource
 
                 var command = new AddSource(
                     projectId, Guid.CreateVersion7(), string.IsNullOrWhiteSpace(name) ? DefaultName(file.FileName) : name,
-                    read.Text, read.Format, memo, origin, folderId, http.User.ToActor());
+                    read.Text, read.Format, memo, origin, folderId, maxBytes, http.User.ToActor());
                 return await AddSourceHandler.SendAsync(command, bus, session, ct);
             })
             // Cookies are SameSite=Strict and tokens travel in a header, so a cross-site form cannot post here as someone.

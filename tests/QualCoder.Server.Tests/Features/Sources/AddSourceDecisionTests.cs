@@ -15,7 +15,9 @@ public class AddSourceDecisionTests
         Project? project, Actor actor, string name = "Interview 2", string text = "Some text", string? memo = null, string? origin = null,
         Guid? folderId = null, FolderTree? folders = null, params string[] sameNames) =>
         AddSourceHandler.Decide(
-            project, folders, sameNames, new AddSource(ProjectId, NewSourceId, name, text, "text", memo, origin, folderId, actor), Now);
+            project, folders, sameNames, new AddSource(ProjectId, NewSourceId, name, text, "text", memo, origin, folderId, MaxBytes, actor), Now);
+
+    private const long MaxBytes = 1_000;
 
     [Fact]
     public void an_editor_adds_a_source_with_trimmed_name_memo_and_origin() =>
@@ -29,7 +31,15 @@ public class AddSourceDecisionTests
     [Fact]
     public void the_format_comes_from_the_command() =>
         Assert.Equal("markdown", ((SourceAdded)AddSourceHandler.Decide(
-            Team(), null, [], new AddSource(ProjectId, NewSourceId, "Notes", "# Notes", "markdown", null, null, null, Editor), Now).Events[0]).Format);
+            Team(), null, [], new AddSource(ProjectId, NewSourceId, "Notes", "# Notes", "markdown", null, null, null, MaxBytes, Editor), Now).Events[0]).Format);
+
+    [Fact]
+    public void a_text_over_the_servers_limit_in_utf8_bytes_is_too_large()
+    {
+        Assert.True(Decide(Team(), Editor, text: new string('x', 1_000)).IsAccepted);
+
+        Refused(Decide(Team(), Editor, text: string.Concat(Enumerable.Repeat("é", 501))), "SOURCE_NOT_ADDED/TOO_LARGE", ErrorKind.TooLarge);
+    }
 
     [Fact]
     public void line_endings_become_newlines_and_nothing_else_changes() =>

@@ -122,6 +122,18 @@ public sealed class SourceSizeLimitTests(SmallUploadsApp app) : IntegrationTest<
     }
 
     [Fact]
+    public async Task a_small_file_whose_text_is_over_the_limit_is_too_large()
+    {
+        var ada = await SignedIn("Ada");
+        var projectId = await ada.CreateProject();
+        // 400 CJK characters: 802 bytes as UTF-16 with its BOM, 1,200 bytes as UTF-8 text.
+        var file = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(new string('\u8a9e', 400))).ToArray();
+
+        (await ada.Send(SourceRequests.Upload(projectId, "notes.txt", file))).ShouldBe(HttpStatusCode.RequestEntityTooLarge, "SOURCE_NOT_ADDED/TOO_LARGE");
+        Assert.Empty((await ada.Get($"/api/projects/{projectId}/sources")).Json!.AsArray());
+    }
+
+    [Fact]
     public async Task a_pasted_text_over_the_limit_in_utf8_bytes_is_too_large()
     {
         var ada = await SignedIn("Ada");
