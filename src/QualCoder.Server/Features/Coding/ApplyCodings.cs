@@ -106,7 +106,7 @@ public static class ApplyCodingsHandler
         memo = "";
         if (!sources.TryGetValue(item.SourceId, out source))
         {
-            return DomainError.NotFound($"{Refused}/SOURCE_NOT_FOUND", "The project has no source with this id.");
+            return DomainError.Invalid($"{Refused}/SOURCE_NOT_FOUND", "The project has no source with this id.");
         }
 
         if (codebook?.FindCode(item.CodeId) is null)

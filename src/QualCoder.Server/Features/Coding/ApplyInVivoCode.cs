@@ -35,7 +35,7 @@ public static partial class ApplyInVivoCodeHandler
 
         if (source is null)
         {
-            return new(DomainError.NotFound($"{Refused}/SOURCE_NOT_FOUND", "The project has no source with this id."), null, null, null);
+            return new(DomainError.Invalid($"{Refused}/SOURCE_NOT_FOUND", "The project has no source with this id."), null, null, null);
         }
 
         if (command.Anchor.Resolve(source.Text, Refused, out var span) is { } invalid)

@@ -64,7 +64,7 @@ public static class CreateFolderHandler
         DomainError.NotFound($"{codePrefix}/NOT_FOUND", "There is no such folder in this project.");
 
     public static DomainError ParentNotFound(string codePrefix) =>
-        DomainError.NotFound($"{codePrefix}/PARENT_NOT_FOUND", "There is no such parent folder in this project.");
+        DomainError.Invalid($"{codePrefix}/PARENT_NOT_FOUND", "There is no such parent folder in this project.");
 
     public static Task<CommandOutcome> Handle(CreateFolder command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         session.DecideInProjectAsync<FolderTree>(

@@ -35,7 +35,7 @@ public static class MoveFolderHandler
 
         if (IsWithin(tree, command.ParentId, folder.Id))
         {
-            return DomainError.Conflict(
+            return DomainError.Invalid(
                 $"{Refused}/CYCLE", $"\"{folder.Name}\" cannot move into itself or into one of its own subfolders.");
         }
 

@@ -23,7 +23,7 @@ public static class SourceAccess
         DomainError.NotFound($"{codePrefix}/NOT_FOUND", "There is no such source in this project.");
 
     public static DomainError FolderNotFound(string codePrefix) =>
-        DomainError.NotFound($"{codePrefix}/FOLDER_NOT_FOUND", "There is no such folder in this project.");
+        DomainError.Invalid($"{codePrefix}/FOLDER_NOT_FOUND", "There is no such folder in this project.");
 
     /// <summary>Source names are unique per project ignoring case, compared as the unique index compares them.</summary>
     public static string NameKey(string? name) => (name ?? "").Trim().ToLowerInvariant();

@@ -88,9 +88,9 @@ public sealed class ApplyCodingTests(QualCoderApp app) : IntegrationTest(app)
 
         (await s.Coder.Post(s.Segments, s.At(0, 3, Guid.NewGuid()))).ShouldBe(HttpStatusCode.UnprocessableEntity, "SEGMENT_NOT_CODED/CODE_NOT_FOUND");
         (await s.Coder.Post(s.Segments, new { sourceId = Guid.NewGuid(), codeId = s.CodeId, start = 0, end = 3 }))
-            .ShouldBe(HttpStatusCode.NotFound, "SEGMENT_NOT_CODED/SOURCE_NOT_FOUND");
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "SEGMENT_NOT_CODED/SOURCE_NOT_FOUND");
         (await s.Coder.Post(s.Segments, new { sourceId = theirSource, codeId = s.CodeId, start = 0, end = 3 }))
-            .ShouldBe(HttpStatusCode.NotFound, "SEGMENT_NOT_CODED/SOURCE_NOT_FOUND");
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "SEGMENT_NOT_CODED/SOURCE_NOT_FOUND");
         (await s.Coder.Get($"/api/projects/{s.ProjectId}/sources/{theirSource}/segments")).ShouldBe(HttpStatusCode.NotFound);
     }
 

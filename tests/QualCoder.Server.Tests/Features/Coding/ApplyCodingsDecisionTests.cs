@@ -122,7 +122,7 @@ public class ApplyCodingsDecisionTests
     {
         var item = At(1, 17, 21) with { SourceId = UnknownSourceId };
 
-        ItemRefused(Decide(Coder, item), 0, "SEGMENT_NOT_CODED/SOURCE_NOT_FOUND", ErrorKind.NotFound);
+        ItemRefused(Decide(Coder, item), 0, "SEGMENT_NOT_CODED/SOURCE_NOT_FOUND", ErrorKind.Invalid);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public class ApplyCodingsDecisionTests
     [Fact]
     public void the_source_is_checked_before_the_code_the_code_before_the_position()
     {
-        ItemRefused(Decide(Coder, At(1, 5, 5, UnknownCode) with { SourceId = UnknownSourceId }), 0, "SEGMENT_NOT_CODED/SOURCE_NOT_FOUND", ErrorKind.NotFound);
+        ItemRefused(Decide(Coder, At(1, 5, 5, UnknownCode) with { SourceId = UnknownSourceId }), 0, "SEGMENT_NOT_CODED/SOURCE_NOT_FOUND", ErrorKind.Invalid);
         ItemRefused(Decide(Coder, At(1, 5, 5, UnknownCode)), 0, "SEGMENT_NOT_CODED/CODE_NOT_FOUND", ErrorKind.Invalid);
     }
 

@@ -129,7 +129,7 @@ public class InVivoDecisionTests
     {
         var decision = ApplyInVivoCodeHandler.Decide(Team(), TheCodebook(), null, Command(Editor, 10, 31), Now);
 
-        Fails(decision, "IN_VIVO_NOT_CODED/SOURCE_NOT_FOUND", ErrorKind.NotFound);
+        Fails(decision, "IN_VIVO_NOT_CODED/SOURCE_NOT_FOUND", ErrorKind.Invalid);
     }
 
     [Theory]

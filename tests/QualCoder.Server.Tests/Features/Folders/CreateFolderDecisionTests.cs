@@ -51,8 +51,8 @@ public class CreateFolderDecisionTests
     [Fact]
     public void an_unknown_parent_is_not_found()
     {
-        Refused(Decide(Team(), Tree(), Editor, "X", Unknown), "FOLDER_NOT_CREATED/PARENT_NOT_FOUND", ErrorKind.NotFound);
-        Refused(Decide(Team(), null, Editor, "X", WardA), "FOLDER_NOT_CREATED/PARENT_NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), Tree(), Editor, "X", Unknown), "FOLDER_NOT_CREATED/PARENT_NOT_FOUND", ErrorKind.Invalid);
+        Refused(Decide(Team(), null, Editor, "X", WardA), "FOLDER_NOT_CREATED/PARENT_NOT_FOUND", ErrorKind.Invalid);
     }
 
     [Theory]

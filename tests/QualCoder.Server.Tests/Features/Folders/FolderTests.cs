@@ -59,7 +59,7 @@ public sealed class FolderTests(QualCoderApp app) : IntegrationTest(app)
         (await ada.Post(folders, new { name = " " })).ShouldBe(HttpStatusCode.UnprocessableEntity, "FOLDER_NOT_CREATED/EMPTY_NAME");
         (await ada.Post(folders, new { name = "FIELDWORK" })).ShouldBe(HttpStatusCode.Conflict, "FOLDER_NOT_CREATED/DUPLICATE_NAME");
         (await ada.Post(folders, new { name = "ward a", parentId = fieldwork })).ShouldBe(HttpStatusCode.Conflict, "FOLDER_NOT_CREATED/DUPLICATE_NAME");
-        (await ada.Post(folders, new { name = "X", parentId = Guid.NewGuid() })).ShouldBe(HttpStatusCode.NotFound, "FOLDER_NOT_CREATED/PARENT_NOT_FOUND");
+        (await ada.Post(folders, new { name = "X", parentId = Guid.NewGuid() })).ShouldBe(HttpStatusCode.UnprocessableEntity, "FOLDER_NOT_CREATED/PARENT_NOT_FOUND");
         await ada.CreateFolder(projectId, "Ward A");
         Assert.Equal(3, (await ada.Get(folders))["folders"].AsArray().Count);
     }
@@ -100,10 +100,10 @@ public sealed class FolderTests(QualCoderApp app) : IntegrationTest(app)
         var toRoot = (await ada.Put($"{folders}/{nightShift}/parent", new { parentId = (Guid?)null })).ShouldBe(HttpStatusCode.OK);
         Assert.Null(toRoot.Json!["parentId"]);
 
-        (await ada.Put($"{folders}/{fieldwork}/parent", new { parentId = wardA })).ShouldBe(HttpStatusCode.Conflict, "FOLDER_NOT_MOVED/CYCLE");
-        (await ada.Put($"{folders}/{fieldwork}/parent", new { parentId = fieldwork })).ShouldBe(HttpStatusCode.Conflict, "FOLDER_NOT_MOVED/CYCLE");
+        (await ada.Put($"{folders}/{fieldwork}/parent", new { parentId = wardA })).ShouldBe(HttpStatusCode.UnprocessableEntity, "FOLDER_NOT_MOVED/CYCLE");
+        (await ada.Put($"{folders}/{fieldwork}/parent", new { parentId = fieldwork })).ShouldBe(HttpStatusCode.UnprocessableEntity, "FOLDER_NOT_MOVED/CYCLE");
         (await ada.Put($"{folders}/{wardA}/parent", new { parentId = memos })).ShouldBe(HttpStatusCode.Conflict, "FOLDER_NOT_MOVED/DUPLICATE_NAME");
-        (await ada.Put($"{folders}/{wardA}/parent", new { parentId = Guid.NewGuid() })).ShouldBe(HttpStatusCode.NotFound, "FOLDER_NOT_MOVED/PARENT_NOT_FOUND");
+        (await ada.Put($"{folders}/{wardA}/parent", new { parentId = Guid.NewGuid() })).ShouldBe(HttpStatusCode.UnprocessableEntity, "FOLDER_NOT_MOVED/PARENT_NOT_FOUND");
         (await ada.Put($"{folders}/{Guid.NewGuid()}/parent", new { parentId = memos })).ShouldBe(HttpStatusCode.NotFound, "FOLDER_NOT_MOVED/NOT_FOUND");
         (await ada.SendRaw(HttpMethod.Put, $"{folders}/{wardA}/parent", "{}")).ShouldBe(HttpStatusCode.BadRequest, "REQUEST/MALFORMED");
         var list = (await ada.Get(folders)).Json!["folders"]!.AsArray();
@@ -157,8 +157,8 @@ public sealed class FolderTests(QualCoderApp app) : IntegrationTest(app)
 
         (await ada.Put($"/api/projects/{mine}/folders/{theirFolder}/name", new { name = "Taken" })).ShouldBe(HttpStatusCode.NotFound, "FOLDER_NOT_RENAMED/NOT_FOUND");
         (await ada.Delete($"/api/projects/{mine}/folders/{theirFolder}")).ShouldBe(HttpStatusCode.NotFound, "FOLDER_NOT_DELETED/NOT_FOUND");
-        (await ada.Post($"/api/projects/{mine}/folders", new { name = "X", parentId = theirFolder })).ShouldBe(HttpStatusCode.NotFound, "FOLDER_NOT_CREATED/PARENT_NOT_FOUND");
-        (await ada.Put($"/api/projects/{mine}/folders/{myFolder}/parent", new { parentId = theirFolder })).ShouldBe(HttpStatusCode.NotFound, "FOLDER_NOT_MOVED/PARENT_NOT_FOUND");
+        (await ada.Post($"/api/projects/{mine}/folders", new { name = "X", parentId = theirFolder })).ShouldBe(HttpStatusCode.UnprocessableEntity, "FOLDER_NOT_CREATED/PARENT_NOT_FOUND");
+        (await ada.Put($"/api/projects/{mine}/folders/{myFolder}/parent", new { parentId = theirFolder })).ShouldBe(HttpStatusCode.UnprocessableEntity, "FOLDER_NOT_MOVED/PARENT_NOT_FOUND");
         (await ada.Get($"/api/projects/{theirs}/folders")).ShouldBe(HttpStatusCode.NotFound, "FOLDERS/NOT_FOUND");
 
         (await cy.Post($"/api/projects/{mine}/folders", new { name = "Mine" })).ShouldBe(HttpStatusCode.Forbidden, "FOLDER_NOT_CREATED/FORBIDDEN");

@@ -29,13 +29,13 @@ public class MoveFolderDecisionTests
 
     [Fact]
     public void a_folder_cannot_move_into_itself() =>
-        Refused(Decide(Team(), Tree(), Editor, WardA, WardA), "FOLDER_NOT_MOVED/CYCLE", ErrorKind.Conflict);
+        Refused(Decide(Team(), Tree(), Editor, WardA, WardA), "FOLDER_NOT_MOVED/CYCLE", ErrorKind.Invalid);
 
     [Fact]
     public void a_folder_cannot_move_into_its_own_descendants()
     {
-        Refused(Decide(Team(), Tree(), Editor, Fieldwork, WardA), "FOLDER_NOT_MOVED/CYCLE", ErrorKind.Conflict);
-        Refused(Decide(Team(), Tree(), Editor, Fieldwork, NightShift), "FOLDER_NOT_MOVED/CYCLE", ErrorKind.Conflict);
+        Refused(Decide(Team(), Tree(), Editor, Fieldwork, WardA), "FOLDER_NOT_MOVED/CYCLE", ErrorKind.Invalid);
+        Refused(Decide(Team(), Tree(), Editor, Fieldwork, NightShift), "FOLDER_NOT_MOVED/CYCLE", ErrorKind.Invalid);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class MoveFolderDecisionTests
     public void an_unknown_folder_or_parent_is_not_found()
     {
         Refused(Decide(Team(), Tree(), Editor, Unknown, WardA), "FOLDER_NOT_MOVED/NOT_FOUND", ErrorKind.NotFound);
-        Refused(Decide(Team(), Tree(), Editor, WardA, Unknown), "FOLDER_NOT_MOVED/PARENT_NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), Tree(), Editor, WardA, Unknown), "FOLDER_NOT_MOVED/PARENT_NOT_FOUND", ErrorKind.Invalid);
         Refused(Decide(Team(), null, Editor, WardA, null), "FOLDER_NOT_MOVED/NOT_FOUND", ErrorKind.NotFound);
     }
 

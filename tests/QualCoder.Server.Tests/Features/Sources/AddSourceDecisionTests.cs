@@ -124,13 +124,13 @@ public class AddSourceDecisionTests
     [Fact]
     public void an_unknown_folder_is_not_found()
     {
-        Refused(Decide(Team(), Editor, folderId: Unknown, folders: Tree()), "SOURCE_NOT_ADDED/FOLDER_NOT_FOUND", ErrorKind.NotFound);
-        Refused(Decide(Team(), Editor, folderId: WardA, folders: null), "SOURCE_NOT_ADDED/FOLDER_NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), Editor, folderId: Unknown, folders: Tree()), "SOURCE_NOT_ADDED/FOLDER_NOT_FOUND", ErrorKind.Invalid);
+        Refused(Decide(Team(), Editor, folderId: WardA, folders: null), "SOURCE_NOT_ADDED/FOLDER_NOT_FOUND", ErrorKind.Invalid);
     }
 
     [Fact]
     public void a_deleted_folder_is_not_found() =>
         Refused(
             Decide(Team(), Editor, folderId: MemosFolder, folders: Tree(new FolderDeleted(ProjectId, MemosFolder, Editor, Earlier))),
-            "SOURCE_NOT_ADDED/FOLDER_NOT_FOUND", ErrorKind.NotFound);
+            "SOURCE_NOT_ADDED/FOLDER_NOT_FOUND", ErrorKind.Invalid);
 }

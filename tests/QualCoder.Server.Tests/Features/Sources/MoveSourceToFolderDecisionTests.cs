@@ -34,8 +34,8 @@ public class MoveSourceToFolderDecisionTests
     [Fact]
     public void an_unknown_folder_is_not_found()
     {
-        Refused(Decide(Team(), TheInterview(), Tree(), Editor, Unknown), "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND", ErrorKind.NotFound);
-        Refused(Decide(Team(), TheInterview(), null, Editor, WardA), "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND", ErrorKind.NotFound);
+        Refused(Decide(Team(), TheInterview(), Tree(), Editor, Unknown), "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND", ErrorKind.Invalid);
+        Refused(Decide(Team(), TheInterview(), null, Editor, WardA), "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND", ErrorKind.Invalid);
     }
 
     [Theory]

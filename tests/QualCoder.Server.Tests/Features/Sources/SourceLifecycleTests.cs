@@ -161,10 +161,10 @@ public sealed class SourceLifecycleTests(QualCoderApp app) : IntegrationTest(app
         var back = (await ada.Put($"{sources}/{id}/folder", new { folderId = (Guid?)null })).ShouldBe(HttpStatusCode.OK);
         Assert.Null(back.Json!["folderId"]);
         Assert.Single((await ada.Get($"{sources}?folderId={folderId}")).Json!.AsArray());
-        (await ada.Put($"{sources}/{id}/folder", new { folderId = Guid.NewGuid() })).ShouldBe(HttpStatusCode.NotFound, "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND");
+        (await ada.Put($"{sources}/{id}/folder", new { folderId = Guid.NewGuid() })).ShouldBe(HttpStatusCode.UnprocessableEntity, "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND");
         (await ada.SendRaw(HttpMethod.Put, $"{sources}/{id}/folder", "{}")).ShouldBe(HttpStatusCode.BadRequest, "REQUEST/MALFORMED");
         (await ada.Get($"{sources}?folderId={Guid.NewGuid()}")).ShouldBe(HttpStatusCode.NotFound, "SOURCES/FOLDER_NOT_FOUND");
-        (await ada.Post(sources, new { name = "Lost", content = "x", folderId = Guid.NewGuid() })).ShouldBe(HttpStatusCode.NotFound, "SOURCE_NOT_ADDED/FOLDER_NOT_FOUND");
+        (await ada.Post(sources, new { name = "Lost", content = "x", folderId = Guid.NewGuid() })).ShouldBe(HttpStatusCode.UnprocessableEntity, "SOURCE_NOT_ADDED/FOLDER_NOT_FOUND");
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class SourceLifecycleTests(QualCoderApp app) : IntegrationTest(app
         (await ada.Delete(wrong)).ShouldBe(HttpStatusCode.NotFound, "SOURCE_NOT_DELETED/NOT_FOUND");
         (await ada.Delete($"{wrong}?confirm=true")).ShouldBe(HttpStatusCode.NotFound, "SOURCE_NOT_DELETED/NOT_FOUND");
         (await ada.Put($"/api/projects/{mine}/sources/{myId}/folder", new { folderId = theirFolder }))
-            .ShouldBe(HttpStatusCode.NotFound, "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND");
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "SOURCE_NOT_MOVED/FOLDER_NOT_FOUND");
         (await ada.Get($"/api/projects/{mine}/sources/{Guid.NewGuid()}")).ShouldBe(HttpStatusCode.NotFound, "SOURCE/NOT_FOUND");
         Assert.Equal("Interview 1", (await bob.Get($"/api/projects/{theirs}/sources/{theirSource}")).String("name"));
     }
