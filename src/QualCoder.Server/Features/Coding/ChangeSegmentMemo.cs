@@ -33,7 +33,7 @@ public static class ChangeSegmentMemoHandler
     }
 
     public static Task<CommandOutcome> Handle(ChangeSegmentMemo command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        session.DecideAsync(command.ProjectId, command.SegmentId, false, c => Decide(c, command, clock.GetUtcNow()), ct);
+        session.DecideAsync(command.ProjectId, command.SegmentId, SegmentNeeds.Nothing, c => Decide(c, command, clock.GetUtcNow()), ct);
 
     internal static void Map(RouteGroupBuilder segments) => segments
         .MapPut("/{segmentId:guid}/memo", (Guid projectId, Guid segmentId, ChangeSegmentMemoRequest body, HttpContext http, IMessageBus bus, IQuerySession session, CancellationToken ct) =>

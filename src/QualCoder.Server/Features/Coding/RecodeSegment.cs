@@ -38,7 +38,7 @@ public static class RecodeSegmentHandler
     }
 
     public static Task<CommandOutcome> Handle(RecodeSegment command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        session.DecideAsync(command.ProjectId, command.SegmentId, true, c => Decide(c, command, clock.GetUtcNow()), ct);
+        session.DecideAsync(command.ProjectId, command.SegmentId, SegmentNeeds.Codebook | SegmentNeeds.Siblings, c => Decide(c, command, clock.GetUtcNow()), ct);
 
     internal static void Map(RouteGroupBuilder segments) => segments
         .MapPut("/{segmentId:guid}/code", (Guid projectId, Guid segmentId, RecodeSegmentRequest body, HttpContext http, IMessageBus bus, IQuerySession session, CancellationToken ct) =>

@@ -18,7 +18,7 @@ public static class RemoveCodingHandler
             : Decision.Accept(new SegmentUncoded(command.ProjectId, context.Segment!.SourceId, command.SegmentId, command.Actor, now));
 
     public static Task<CommandOutcome> Handle(RemoveCoding command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        session.DecideAsync(command.ProjectId, command.SegmentId, false, c => Decide(c, command, clock.GetUtcNow()), ct);
+        session.DecideAsync(command.ProjectId, command.SegmentId, SegmentNeeds.Nothing, c => Decide(c, command, clock.GetUtcNow()), ct);
 
     internal static void Map(RouteGroupBuilder segments) => segments
         .MapDelete("/{segmentId:guid}", async (Guid projectId, Guid segmentId, HttpContext http, IMessageBus bus, CancellationToken ct) =>

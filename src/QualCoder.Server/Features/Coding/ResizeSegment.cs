@@ -40,7 +40,7 @@ public static class ResizeSegmentHandler
     }
 
     public static Task<CommandOutcome> Handle(ResizeSegment command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        session.DecideAsync(command.ProjectId, command.SegmentId, true, c => Decide(c, command, clock.GetUtcNow()), ct);
+        session.DecideAsync(command.ProjectId, command.SegmentId, SegmentNeeds.Text | SegmentNeeds.Siblings, c => Decide(c, command, clock.GetUtcNow()), ct);
 
     internal static void Map(RouteGroupBuilder segments) => segments
         .MapPut("/{segmentId:guid}/span", (Guid projectId, Guid segmentId, ResizeSegmentRequest body, HttpContext http, IMessageBus bus, IQuerySession session, CancellationToken ct) =>

@@ -6,7 +6,23 @@ using QualCoder.Server.Features.Sources;
 
 namespace QualCoder.Server.Features.Coding;
 
-/// <summary>What a change to one existing coding is decided on; Codebook, Text and CodersSegments only when the span or code changes.</summary>
+/// <summary>What a change to one existing coding needs loaded beyond the project and the coding itself.</summary>
+[Flags]
+public enum SegmentNeeds
+{
+    Nothing = 0,
+
+    /// <summary>The codebook, read under its share lock (changing the code).</summary>
+    Codebook = 1,
+
+    /// <summary>The source's text (changing the span, whose quote follows).</summary>
+    Text = 2,
+
+    /// <summary>The coder's other codings in the source (both, for the overlap rule).</summary>
+    Siblings = 4,
+}
+
+/// <summary>What a change to one existing coding is decided on; Codebook, Text and CodersSegments only when needed.</summary>
 public sealed record SegmentContext(
     Project? Project, Codebook.Codebook? Codebook, Segment? Segment, ITextSpans? Text, IReadOnlyList<Segment> CodersSegments);
 
@@ -40,7 +56,7 @@ public static class SegmentChange
         context.CodersSegments.Any(s => s.Id != context.Segment!.Id && s.CodeId == codeId && s.Overlaps(start, end));
 
     public static async Task<CommandOutcome> DecideAsync(
-        this IDocumentSession session, Guid projectId, Guid segmentId, bool spanOrCodeChanges, Func<SegmentContext, Decision> decide, CancellationToken ct)
+        this IDocumentSession session, Guid projectId, Guid segmentId, SegmentNeeds needs, Func<SegmentContext, Decision> decide, CancellationToken ct)
     {
         var first = session.CreateBatchQuery();
         var projectLoad = first.Load<Project>(projectId);
@@ -53,7 +69,7 @@ public static class SegmentChange
         }
 
         await session.BeginTransactionAsync(ct);
-        if (spanOrCodeChanges)
+        if (needs.HasFlag(SegmentNeeds.Codebook))
         {
             await CodingState.ShareCodebookAsync(session, projectId, ct);
         }
@@ -61,11 +77,11 @@ public static class SegmentChange
         var second = session.CreateBatchQuery();
         var streamLoad = second.Events.FetchForExclusiveWriting<Source>(unlocked.SourceId);
         var segmentReload = second.Load<Segment>(segmentId);
-        var codebookLoad = spanOrCodeChanges
+        var codebookLoad = needs.HasFlag(SegmentNeeds.Codebook)
             ? second.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(projectId))
             : Task.FromResult<Codebook.Codebook?>(null);
-        var textLoad = spanOrCodeChanges ? second.Load<SourceText>(unlocked.SourceId) : Task.FromResult<SourceText?>(null);
-        var siblingsLoad = spanOrCodeChanges
+        var textLoad = needs.HasFlag(SegmentNeeds.Text) ? second.Load<SourceText>(unlocked.SourceId) : Task.FromResult<SourceText?>(null);
+        var siblingsLoad = needs.HasFlag(SegmentNeeds.Siblings)
             ? second.Query<Segment>().Where(s => s.SourceId == unlocked.SourceId && s.CoderId == unlocked.CoderId).ToList()
             : Task.FromResult<IReadOnlyList<Segment>>([]);
         await second.Execute(ct);
