@@ -46,18 +46,18 @@ public sealed record CategoryView(
 /// </summary>
 public sealed record CodebookView(long Version, IReadOnlyList<CategoryView> Categories, IReadOnlyList<CodeView> Codes)
 {
-    public static CodebookView Of(Codebook? codebook, CodingCounts counts)
+    public static CodebookView Of(Codebook? codebook, CodeUsage counts)
     {
         codebook ??= new Codebook();
         var tree = new Tree(codebook, counts);
         return new CodebookView(codebook.Version, tree.CategoriesUnder(null), tree.CodesIn(null));
     }
 
-    public static IReadOnlyList<CodeView> ListCodes(Codebook? codebook, CodingCounts counts) =>
+    public static IReadOnlyList<CodeView> ListCodes(Codebook? codebook, CodeUsage counts) =>
         [.. ByName(codebook?.Codes ?? [], c => c.Name).Select(counts.ViewOf)];
 
     /// <summary>One category with its subtree.</summary>
-    public static CategoryView? CategoryOf(Codebook? codebook, Guid categoryId, CodingCounts counts) =>
+    public static CategoryView? CategoryOf(Codebook? codebook, Guid categoryId, CodeUsage counts) =>
         codebook?.FindCategory(categoryId) is { } category ? new Tree(codebook, counts).ViewOf(category) : null;
 
     private static IEnumerable<T> ByName<T>(IEnumerable<T> items, Func<T, string> name) =>
@@ -67,7 +67,7 @@ public sealed record CodebookView(long Version, IReadOnlyList<CategoryView> Cate
     /// Children by parent. A parent or category that is missing (which the codebook's events never leave behind)
     /// counts as the root, so nothing can fall out of the tree.
     /// </summary>
-    private sealed class Tree(Codebook codebook, CodingCounts counts)
+    private sealed class Tree(Codebook codebook, CodeUsage counts)
     {
         private readonly ILookup<Guid?, Category> _categories = codebook.Categories
             .ToLookup(c => c.ParentId is { } p && codebook.FindCategory(p) is not null ? c.ParentId : null);
@@ -89,7 +89,7 @@ public sealed record CodebookView(long Version, IReadOnlyList<CategoryView> Cate
     /// Reads a project's codebook for a member: the project and the codebook in one round trip, then (only for a
     /// member) the coding counts in one grouped query.
     /// </summary>
-    internal static async Task<(DomainError? Error, Codebook? Codebook, CodingCounts Counts)> ReadAsync(
+    internal static async Task<(DomainError? Error, Codebook? Codebook, CodeUsage Counts)> ReadAsync(
         IQuerySession session, Guid projectId, Actor actor, string codePrefix, Guid? onlyCode, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
@@ -98,11 +98,11 @@ public sealed record CodebookView(long Version, IReadOnlyList<CategoryView> Cate
         await batch.Execute(ct);
         if (ProjectAccess.Require(await projectLoad, actor, ProjectRole.Viewer, codePrefix) is { } denied)
         {
-            return (denied, null, CodingCounts.None);
+            return (denied, null, CodeUsage.None);
         }
 
         var codebook = await codebookLoad;
-        var counts = codebook is { Codes.Count: > 0 } ? await CodingCounts.LoadAsync(session, projectId, onlyCode, ct) : CodingCounts.None;
+        var counts = codebook is { Codes.Count: > 0 } ? await CodeUsage.LoadAsync(session, projectId, onlyCode, ct) : CodeUsage.None;
         return (null, codebook, counts);
     }
 }
@@ -111,13 +111,13 @@ public sealed record CodebookView(long Version, IReadOnlyList<CategoryView> Cate
 /// How many codings each code has, per coder, counted from the <see cref="Segment"/> rows by one grouped query (the
 /// rows' project and code are indexed columns; the coder is read from the document).
 /// </summary>
-public sealed class CodingCounts
+public sealed class CodeUsage
 {
-    public static readonly CodingCounts None = new([]);
+    public static readonly CodeUsage None = new([]);
 
     private readonly Dictionary<Guid, IReadOnlyList<CoderCount>> _byCode;
 
-    public CodingCounts(IEnumerable<Row> rows) => _byCode = rows
+    public CodeUsage(IEnumerable<Row> rows) => _byCode = rows
         .GroupBy(r => r.CodeId)
         .ToDictionary(g => g.Key, g => (IReadOnlyList<CoderCount>)[.. g.Select(r => new CoderCount(r.CoderId, r.Count)).OrderByDescending(c => c.Count).ThenBy(c => c.CoderId)]);
 
@@ -132,7 +132,7 @@ public sealed class CodingCounts
         return new CodeView(code.Id, code.Name, code.Color, code.Memo, code.CategoryId, code.CreatedBy.AccountId, code.CreatedAt, byCoder.Sum(c => c.Count), byCoder);
     }
 
-    public static async Task<CodingCounts> LoadAsync(IQuerySession session, Guid projectId, Guid? onlyCode, CancellationToken ct)
+    public static async Task<CodeUsage> LoadAsync(IQuerySession session, Guid projectId, Guid? onlyCode, CancellationToken ct)
     {
         var table = session.DocumentStore.Options.Schema.For<Segment>(qualified: true);
         var sql =
@@ -143,6 +143,6 @@ public sealed class CodingCounts
              group by s.code_id, s.data ->> 'coderId'
              """;
         object[] parameters = onlyCode is { } codeId ? [projectId, codeId] : [projectId];
-        return new CodingCounts(await session.AdvancedSql.QueryAsync<Row>(sql, ct, parameters));
+        return new CodeUsage(await session.AdvancedSql.QueryAsync<Row>(sql, ct, parameters));
     }
 }

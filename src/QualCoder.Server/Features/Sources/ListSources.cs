@@ -11,7 +11,6 @@ namespace QualCoder.Server.Features.Sources;
 public static class ListSources
 {
     /// <summary>One row of the grouped count of codings per source.</summary>
-    private sealed record CodingCount(Guid SourceId, int Codings);
 
     /// <summary>A source's stream version, which codings advance while its document stays as it was.</summary>
     private sealed record StreamVersion(Guid Id, long Version);
@@ -26,13 +25,10 @@ public static class ListSources
             var folders = batch.Load<FolderTree>(ProjectStreams.FoldersOf(projectId));
             var live = batch.Query<Source>().Where(s => s.ProjectId == projectId && !s.IsDeleted);
             var listed = (folderId is { } id ? live.Where(s => s.FolderId == id) : live).ToList();
-            var counts = batch.Query<CodingCount>(
-                $"select jsonb_build_object('sourceId', source_id, 'codings', count(*)) from {TableOf<Segment>(session)} " +
-                "where project_id = ? group by source_id",
-                projectId);
+            var counts = CodingCounts.CountBy(batch, session, projectId, CodingCounts.BySource);
             var versions = batch.Query<StreamVersion>(
                 $"select jsonb_build_object('id', s.id, 'version', s.version) from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams s " +
-                $"join {TableOf<Source>(session)} d on d.id = s.id where d.project_id = ?",
+                $"join {session.DocumentStore.Options.Schema.For<Source>()} d on d.id = s.id where d.project_id = ?",
                 projectId);
             await batch.Execute(ct);
 
@@ -46,7 +42,7 @@ public static class ListSources
                 return DomainError.NotFound("SOURCES/FOLDER_NOT_FOUND", "There is no such folder in this project.").ToProblem();
             }
 
-            var codings = (await counts).ToDictionary(c => c.SourceId, c => c.Codings);
+            var codings = (await counts).ToDictionary(c => c.Id, c => c.Count);
             var streams = (await versions).ToDictionary(v => v.Id, v => v.Version);
             return TypedResults.Ok((await listed)
                 .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
@@ -58,7 +54,4 @@ public static class ListSources
         .WithSummary("The project's sources (all, or those directly in ?folderId=), by name, with their length and coding counts.")
         .Produces<List<SourceView>>()
         .ProducesProblem(StatusCodes.Status404NotFound);
-
-    internal static string TableOf<T>(IQuerySession session) =>
-        session.DocumentStore.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
 }

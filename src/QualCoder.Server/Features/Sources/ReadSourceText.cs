@@ -54,7 +54,7 @@ public static class ReadSourceText
             var project = batch.Load<Project>(projectId);
             var source = batch.Load<Source>(sourceId);
             var page = batch.Query<string>(
-                $"select substr(data ->> 'text', ?, ?) from {ListSources.TableOf<SourceText>(session)} where id = ? and project_id = ?",
+                $"select substr(data ->> 'text', ?, ?) from {session.DocumentStore.Options.Schema.For<SourceText>()} where id = ? and project_id = ?",
                 from, count, sourceId, projectId);
             await batch.Execute(ct);
 

@@ -7,11 +7,11 @@ namespace QualCoder.Server.Tests.Features.Codebook;
 /// <summary>The codebook view built from the folded codebook and the coding counts, without a database.</summary>
 public class CodebookViewBuildingTests
 {
-    private static readonly CodingCounts Counts = new(
+    private static readonly CodeUsage Counts = new(
     [
-        new CodingCounts.Row(Joy, Coder.AccountId, 3),
-        new CodingCounts.Row(Joy, Editor.AccountId, 5),
-        new CodingCounts.Row(Anger, Coder.AccountId, 1),
+        new CodeUsage.Row(Joy, Coder.AccountId, 3),
+        new CodeUsage.Row(Joy, Editor.AccountId, 5),
+        new CodeUsage.Row(Anger, Coder.AccountId, 1),
     ]);
 
     [Fact]
@@ -62,17 +62,17 @@ public class CodebookViewBuildingTests
     {
         var codebook = Sample(CodeWasCreated(Guid.NewGuid(), "apathy"), CodeWasCreated(Guid.NewGuid(), "Zeal"), CategoryWasCreated(Guid.NewGuid(), "admin"));
 
-        var view = CodebookView.Of(codebook, CodingCounts.None);
+        var view = CodebookView.Of(codebook, CodeUsage.None);
 
         Assert.Equal(["Anger", "apathy", "Zeal"], view.Codes.Select(c => c.Name));
         Assert.Equal(["admin", "Feelings"], view.Categories.Select(c => c.Name));
-        Assert.Equal(["Anger", "apathy", "Fear", "Joy", "Zeal"], CodebookView.ListCodes(codebook, CodingCounts.None).Select(c => c.Name));
+        Assert.Equal(["Anger", "apathy", "Fear", "Joy", "Zeal"], CodebookView.ListCodes(codebook, CodeUsage.None).Select(c => c.Name));
     }
 
     [Fact]
     public void a_project_without_a_codebook_shows_an_empty_one_at_version_0()
     {
-        var view = CodebookView.Of(null, CodingCounts.None);
+        var view = CodebookView.Of(null, CodeUsage.None);
 
         Assert.Equal((0L, 0, 0), (view.Version, view.Categories.Count, view.Codes.Count));
     }
