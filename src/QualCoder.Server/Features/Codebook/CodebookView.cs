@@ -108,8 +108,8 @@ public sealed record CodebookView(long Version, IReadOnlyList<CategoryView> Cate
 }
 
 /// <summary>
-/// How many codings each code has, per coder, counted from the <see cref="Segment"/> rows by one grouped query (the
-/// rows' project and code are indexed columns; the coder is read from the document).
+/// How many codings each code has, per coder, counted from the <see cref="Segment"/> rows by one grouped query over
+/// their indexed project, code and coder columns.
 /// </summary>
 public sealed class CodeUsage
 {
@@ -137,10 +137,10 @@ public sealed class CodeUsage
         var table = session.DocumentStore.Options.Schema.For<Segment>(qualified: true);
         var sql =
             $"""
-             select json_build_object('codeId', s.code_id, 'coderId', s.data ->> 'coderId', 'count', count(*)) as data
+             select json_build_object('codeId', s.code_id, 'coderId', s.coder_id, 'count', count(*)) as data
              from {table} as s
              where s.project_id = ?{(onlyCode is null ? "" : " and s.code_id = ?")}
-             group by s.code_id, s.data ->> 'coderId'
+             group by s.code_id, s.coder_id
              """;
         object[] parameters = onlyCode is { } codeId ? [projectId, codeId] : [projectId];
         return new CodeUsage(await session.AdvancedSql.QueryAsync<Row>(sql, ct, parameters));
