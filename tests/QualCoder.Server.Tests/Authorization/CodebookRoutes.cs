@@ -50,9 +50,9 @@ internal static class CodebookRoutes
 
     /// <summary>The owner makes a code to act on.</summary>
     private static async Task<Guid> Code(ProjectRouteMatrixTests.Cast c, string name = "Tiredness") =>
-        (await c.Owner.Post($"/api/projects/{c.ProjectId}/codes", new { name, color = "#e6194b" })).ShouldBe(HttpStatusCode.Created).Guid("id");
+        (await c.Owner.Post($"/api/projects/{c.ProjectId}/codes", new { name = Unique(name), color = "#e6194b" })).ShouldBe(HttpStatusCode.Created).Guid("id");
 
     /// <summary>The owner makes a category to act on.</summary>
     private static async Task<Guid> Category(ProjectRouteMatrixTests.Cast c, string name = "Work") =>
-        (await c.Owner.Post($"/api/projects/{c.ProjectId}/categories", new { name })).ShouldBe(HttpStatusCode.Created).Guid("id");
+        (await c.Owner.Post($"/api/projects/{c.ProjectId}/categories", new { name = Unique(name) })).ShouldBe(HttpStatusCode.Created).Guid("id");
 }

@@ -15,18 +15,18 @@ internal static class FolderRoutes
         Simple("POST", $"{Folders}/", "editor", HttpStatusCode.Created,
             c => Json(HttpMethod.Post, $"/api/projects/{c.ProjectId}/folders", new { name = "Fieldwork" })),
         new("PUT", $"{Folders}/{{folderId:guid}}/name", "editor", HttpStatusCode.OK,
-            async c => Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/folders/{await c.Owner.CreateFolder(c.ProjectId, "Fieldwork")}/name", new { name = "Field notes" }),
+            async c => Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/folders/{await c.Owner.CreateFolder(c.ProjectId, Unique("Fieldwork"))}/name", new { name = "Field notes" }),
             ArrangesData: true),
         new("PUT", $"{Folders}/{{folderId:guid}}/parent", "editor", HttpStatusCode.OK,
             async c =>
             {
-                var parentId = await c.Owner.CreateFolder(c.ProjectId, "Fieldwork");
-                var folderId = await c.Owner.CreateFolder(c.ProjectId, "Ward A");
+                var parentId = await c.Owner.CreateFolder(c.ProjectId, Unique("Fieldwork"));
+                var folderId = await c.Owner.CreateFolder(c.ProjectId, Unique("Ward A"));
                 return Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/folders/{folderId}/parent", new { parentId });
             },
             ArrangesData: true),
         new("DELETE", $"{Folders}/{{folderId:guid}}", "editor", HttpStatusCode.NoContent,
-            async c => new(HttpMethod.Delete, $"/api/projects/{c.ProjectId}/folders/{await c.Owner.CreateFolder(c.ProjectId, "Fieldwork")}"),
+            async c => new(HttpMethod.Delete, $"/api/projects/{c.ProjectId}/folders/{await c.Owner.CreateFolder(c.ProjectId, Unique("Fieldwork"))}"),
             ArrangesData: true),
     ];
 }

@@ -14,33 +14,33 @@ internal static class SourceRoutes
         Simple("GET", $"{Sources}/", "viewer", HttpStatusCode.OK,
             c => new(HttpMethod.Get, $"/api/projects/{c.ProjectId}/sources")),
         new("GET", $"{Sources}/{{sourceId:guid}}", "viewer", HttpStatusCode.OK,
-            async c => new(HttpMethod.Get, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId)}"),
+            async c => new(HttpMethod.Get, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId, Unique("Interview"))}"),
             ArrangesData: true),
         new("GET", $"{Sources}/{{sourceId:guid}}/text", "viewer", HttpStatusCode.OK,
-            async c => new(HttpMethod.Get, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId)}/text?start=2&end=4"),
+            async c => new(HttpMethod.Get, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId, Unique("Interview"))}/text?start=2&end=4"),
             ArrangesData: true),
         Simple("POST", $"{Sources}/", "editor", HttpStatusCode.Created,
             c => Json(HttpMethod.Post, $"/api/projects/{c.ProjectId}/sources", new { name = "Pasted", content = "Some text" })),
         Simple("POST", $"{Sources}/upload", "editor", HttpStatusCode.Created,
             c => SourceRequests.Upload(c.ProjectId, "notes.txt", Encoding.UTF8.GetBytes("Uploaded text"))),
         new("PUT", $"{Sources}/{{sourceId:guid}}/name", "editor", HttpStatusCode.OK,
-            async c => Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId)}/name", new { name = "Renamed" }),
+            async c => Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId, Unique("Interview"))}/name", new { name = "Renamed" }),
             ArrangesData: true),
         new("PUT", $"{Sources}/{{sourceId:guid}}/memo", "editor", HttpStatusCode.OK,
-            async c => Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId)}/memo", new { memo = "Read twice" }),
+            async c => Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId, Unique("Interview"))}/memo", new { memo = "Read twice" }),
             ArrangesData: true),
         new("PUT", $"{Sources}/{{sourceId:guid}}/origin", "editor", HttpStatusCode.OK,
-            async c => Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId)}/origin", new { origin = "Ward B" }),
+            async c => Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId, Unique("Interview"))}/origin", new { origin = "Ward B" }),
             ArrangesData: true),
         new("PUT", $"{Sources}/{{sourceId:guid}}/folder", "editor", HttpStatusCode.OK,
             async c =>
             {
-                var folderId = await c.Owner.CreateFolder(c.ProjectId, "Fieldwork");
-                return Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId)}/folder", new { folderId });
+                var folderId = await c.Owner.CreateFolder(c.ProjectId, Unique("Fieldwork"));
+                return Json(HttpMethod.Put, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId, Unique("Interview"))}/folder", new { folderId });
             },
             ArrangesData: true),
         new("DELETE", $"{Sources}/{{sourceId:guid}}", "editor", HttpStatusCode.OK,
-            async c => new(HttpMethod.Delete, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId)}?confirm=true"),
+            async c => new(HttpMethod.Delete, $"/api/projects/{c.ProjectId}/sources/{await c.Owner.AddSource(c.ProjectId, Unique("Interview"))}?confirm=true"),
             ArrangesData: true),
     ];
 }
