@@ -13,7 +13,9 @@ public static class CodingModule
             .Duplicate(s => s.ProjectId)
             .Duplicate(s => s.SourceId)
             .Duplicate(s => s.CodeId)
-            .Duplicate(s => s.CoderId);
+            .Duplicate(s => s.CoderId)
+            // The overlap check of every coding asks for one coder's codings of some codes in one source.
+            .Index([s => s.SourceId, s => s.CoderId, s => s.CodeId], index => index.Name = "mt_doc_segment_idx_source_coder_code");
     }
 
     public static IEndpointRouteBuilder MapCoding(this IEndpointRouteBuilder app)
