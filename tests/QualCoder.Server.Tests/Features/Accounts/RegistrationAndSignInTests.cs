@@ -21,6 +21,15 @@ public sealed class RegistrationAndSignInTests(QualCoderApp app) : IntegrationTe
     }
 
     [Fact]
+    public async Task people_registering_at_once_on_an_empty_server_make_exactly_one_administrator()
+    {
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Anonymous().Post("/api/accounts", Registration($"person{i}@example.org"))));
+
+        Assert.All(replies, r => r.ShouldBe(HttpStatusCode.Created));
+        Assert.Single(replies, r => r["isServerAdmin"].GetValue<bool>());
+    }
+
+    [Fact]
     public async Task registering_signs_the_browser_in()
     {
         var ada = Anonymous();
