@@ -18,7 +18,7 @@ builder.AddEventStore(store =>
     store.ConfigureFolders();
     store.ConfigureSources();
     store.ConfigureCoding();
-});
+}, marten => marten.ConfigureRealtime());
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRealtime();
 

@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 using Weasel.Core;
@@ -10,17 +11,22 @@ namespace QualCoder.Server.Hosting;
 
 /// <summary>
 /// Marten (events and documents in PostgreSQL) and Wolverine (handlers, the transaction around each one, and
-/// delivery of committed events). Features add their streams and documents through <paramref name="configureFeatures"/>.
+/// delivery of committed events). Features add their streams and documents through <paramref name="configureFeatures"/>, and subscriptions
+/// (run by the async daemon) through <paramref name="configureSubscriptions"/>.
 /// </summary>
 public static class EventStore
 {
     public const string ConnectionStringName = "Postgres";
 
-    public static WebApplicationBuilder AddEventStore(this WebApplicationBuilder builder, Action<StoreOptions> configureFeatures)
+    public static WebApplicationBuilder AddEventStore(
+        this WebApplicationBuilder builder,
+        Action<StoreOptions> configureFeatures,
+        Action<MartenServiceCollectionExtensions.MartenConfigurationExpression> configureSubscriptions)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        var singleNode = builder.Configuration.GetValue("QualCoder:SingleNode", true);
 
-        builder.Services
+        var marten = builder.Services
             .AddMarten(services =>
             {
                 var store = new StoreOptions();
@@ -35,7 +41,10 @@ public static class EventStore
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = "wolverine");
+            .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = "wolverine")
+            // The async daemon runs the subscriptions (the live channel's push); one node runs them all.
+            .AddAsyncDaemon(singleNode ? DaemonMode.Solo : DaemonMode.HotCold);
+        configureSubscriptions(marten);
 
         builder.Host.UseWolverine(wolverine =>
         {
@@ -47,7 +56,7 @@ public static class EventStore
             // fresh state: commands that commute then land, and real conflicts get their proper domain error.
             wolverine.OnException(ProblemResponses.IsLostRace, "lost an optimistic race")
                 .RetryWithCooldown(RetryCooldowns);
-            if (builder.Configuration.GetValue("QualCoder:SingleNode", true))
+            if (singleNode)
             {
                 wolverine.Durability.Mode = DurabilityMode.Solo;
             }
