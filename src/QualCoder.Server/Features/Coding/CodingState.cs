@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Services.BatchQuerying;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Projects;
 using QualCoder.Server.Features.Sources;
@@ -51,7 +52,7 @@ public static class CodingState
         var codebookLoad = batch.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(projectId));
         var streams = ids.Select(id => batch.Events.FetchForExclusiveWriting<Source>(id)).ToArray();
         var texts = prefetched is null ? batch.LoadMany<SourceText>().ById(ids) : Task.FromResult<IReadOnlyList<SourceText>>([]);
-        var segments = batch.Query<Segment>().Where(ExistingThatMayOverlap(items, coderId, ids, codeDecidedLater ? null : codeIds)).ToList();
+        var segments = ExistingThatMayOverlap(batch.Query<Segment>(), items, coderId, ids, codeDecidedLater ? null : codeIds).ToList();
         await batch.Execute(ct);
 
         var textById = (await texts).ToDictionary(t => t.Id);
@@ -89,12 +90,15 @@ public static class CodingState
     /// the items' envelope can. A single coding thus reads a handful of rows, not every coding of the source.
     /// In-vivo learns its code only when deciding (an existing code of that name, or a new one): it reads all codes.
     /// </summary>
-    private static System.Linq.Expressions.Expression<Func<Segment, bool>> ExistingThatMayOverlap(
-        IReadOnlyCollection<CodingItem> items, Guid coderId, Guid[] sourceIds, Guid[]? codeIds)
+    private static IBatchedQueryable<Segment> ExistingThatMayOverlap(
+        IBatchedQueryable<Segment> segments, IReadOnlyCollection<CodingItem> items, Guid coderId, Guid[] sourceIds, Guid[]? codeIds)
     {
-        System.Linq.Expressions.Expression<Func<Segment, bool>> mine = codeIds is null
-            ? s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds)
-            : s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds) && s.CodeId.IsOneOf(codeIds);
+        var mine = segments.Where(s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds));
+        if (codeIds is not null)
+        {
+            mine = mine.Where(s => s.CodeId.IsOneOf(codeIds));
+        }
+
         if (!items.All(i => i.Anchor is { Start: not null, End: not null }))
         {
             return mine;
@@ -102,8 +106,6 @@ public static class CodingState
 
         var from = items.Min(i => i.Anchor.Start!.Value);
         var to = items.Max(i => i.Anchor.End!.Value);
-        return codeIds is null
-            ? s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds) && s.Start < to && s.End > from
-            : s => s.CoderId == coderId && s.SourceId.IsOneOf(sourceIds) && s.CodeId.IsOneOf(codeIds) && s.Start < to && s.End > from;
+        return mine.Where(s => s.Start < to && s.End > from);
     }
 }

@@ -1,4 +1,5 @@
 using Marten;
+using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Accounts;
 using QualCoder.Server.Features.Projects;
 using QualCoder.Server.Features.Sources;
@@ -15,21 +16,8 @@ public static class SegmentQueries
     internal static void MapSegmentsOfSource(RouteGroupBuilder project) => project
         .MapGet("/sources/{sourceId:guid}/segments", async (Guid projectId, Guid sourceId, Guid? coderId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
-            var batch = session.CreateBatchQuery();
-            var projectLoad = batch.Load<Project>(projectId);
-            var sourceLoad = batch.Load<Source>(sourceId);
-            var segmentsLoad = coderId is { } coder
-                ? batch.Query<Segment>().Where(s => s.SourceId == sourceId && s.CoderId == coder).OrderBy(s => s.Start).ToList()
-                : batch.Query<Segment>().Where(s => s.SourceId == sourceId).OrderBy(s => s.Start).ToList();
-            await batch.Execute(ct);
-            if (ProjectAccess.Require(await projectLoad, http.User.ToActor(), ProjectRole.Viewer, "SEGMENTS") is { } denied)
-            {
-                return denied.ToProblem();
-            }
-
-            return await sourceLoad is { } source && source.BelongsTo(projectId)
-                ? TypedResults.Ok(await segmentsLoad)
-                : Missing("SEGMENTS/SOURCE_NOT_FOUND", "The project has no source with this id.");
+            var (error, _, segments) = await OfSourceAsync(session, projectId, sourceId, coderId, http.User.ToActor(), "SEGMENTS", ct);
+            return error ?? TypedResults.Ok(segments);
         })
         .WithName("ListSegmentsOfSource")
         .WithSummary("Every coding of a source (optionally one coder's), by position.")
@@ -65,6 +53,29 @@ public static class SegmentQueries
         .WithSummary("Every coding of a code across the project's sources, with quotes and source names.")
         .Produces<IReadOnlyList<CodeSegmentView>>()
         .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// A source and its codings (or one coder's), by position, in one round trip, for a caller allowed to read the
+    /// project; otherwise the problem to answer, under <paramref name="codePrefix"/>.
+    /// </summary>
+    internal static async Task<(IResult? Error, Source? Source, IReadOnlyList<Segment> Segments)> OfSourceAsync(
+        IQuerySession session, Guid projectId, Guid sourceId, Guid? coderId, Actor actor, string codePrefix, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var projectLoad = batch.Load<Project>(projectId);
+        var sourceLoad = batch.Load<Source>(sourceId);
+        var ofSource = batch.Query<Segment>().Where(s => s.SourceId == sourceId);
+        var segmentsLoad = (coderId is { } coder ? ofSource.Where(s => s.CoderId == coder) : ofSource).OrderBy(s => s.Start).ToList();
+        await batch.Execute(ct);
+        if (ProjectAccess.Require(await projectLoad, actor, ProjectRole.Viewer, codePrefix) is { } denied)
+        {
+            return (denied.ToProblem(), null, []);
+        }
+
+        return await sourceLoad is { } source && source.BelongsTo(projectId)
+            ? (null, source, await segmentsLoad)
+            : (Missing($"{codePrefix}/SOURCE_NOT_FOUND", "The project has no source with this id."), null, []);
+    }
 
     internal static IResult Missing(string code, string message) => ProblemResponses.Problem(StatusCodes.Status404NotFound, code, message);
 }

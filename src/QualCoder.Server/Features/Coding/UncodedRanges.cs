@@ -45,21 +45,8 @@ public static class UncodedRanges
     internal static void Map(RouteGroupBuilder project) => project
         .MapGet("/sources/{sourceId:guid}/uncoded", async (Guid projectId, Guid sourceId, Guid? coderId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
-            var batch = session.CreateBatchQuery();
-            var projectLoad = batch.Load<Project>(projectId);
-            var sourceLoad = batch.Load<Source>(sourceId);
-            var segmentsLoad = coderId is { } coder
-                ? batch.Query<Segment>().Where(s => s.SourceId == sourceId && s.CoderId == coder).ToList()
-                : batch.Query<Segment>().Where(s => s.SourceId == sourceId).ToList();
-            await batch.Execute(ct);
-            if (ProjectAccess.Require(await projectLoad, http.User.ToActor(), ProjectRole.Viewer, "UNCODED") is { } denied)
-            {
-                return denied.ToProblem();
-            }
-
-            return await sourceLoad is { } source && source.BelongsTo(projectId)
-                ? TypedResults.Ok(Of(sourceId, source.Length, (await segmentsLoad).Select(s => (s.Start, s.End))))
-                : SegmentQueries.Missing("UNCODED/SOURCE_NOT_FOUND", "The project has no source with this id.");
+            var (error, source, segments) = await SegmentQueries.OfSourceAsync(session, projectId, sourceId, coderId, http.User.ToActor(), "UNCODED", ct);
+            return error ?? TypedResults.Ok(Of(sourceId, source!.Length, segments.Select(s => (s.Start, s.End))));
         })
         .WithName("UncodedRanges")
         .WithSummary("The ranges of a source that no coding covers (optionally: no coding of one coder), and the uncoded share.")

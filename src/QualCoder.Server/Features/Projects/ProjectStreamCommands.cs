@@ -11,24 +11,16 @@ namespace QualCoder.Server.Features.Projects;
 /// </summary>
 public static class ProjectStreamCommands
 {
-    public static async Task<CommandOutcome> DecideInProjectAsync<TState>(
+    public static Task<CommandOutcome> DecideInProjectAsync<TState>(
         this IDocumentSession session,
         Guid projectId,
         Guid streamId,
         long? expectedVersion,
         Func<Project?, TState?, Decision> decide,
         CancellationToken cancellationToken)
-        where TState : class
-    {
-        var batch = session.CreateBatchQuery();
-        var projectLoad = batch.Load<Project>(projectId);
-        var streamLoad = batch.Events.FetchForWriting<TState>(streamId);
-        await batch.Execute(cancellationToken);
-        var project = await projectLoad;
-        var stream = await streamLoad;
-
-        return stream.Conclude(expectedVersion, decide(project, stream.Aggregate));
-    }
+        where TState : class =>
+        session.DecideInProjectAsync<TState, bool>(
+            projectId, streamId, expectedVersion, _ => Task.FromResult(true), (project, state, _) => decide(project, state), cancellationToken);
 
     /// <summary>
     /// As above, when the decision also needs facts from other documents (names of other sources, a folder tree, a

@@ -15,15 +15,8 @@ internal sealed class CodingsInStore(QualCoderApp app)
 {
     private IDocumentStore Store => app.Services.GetRequiredService<IDocumentStore>();
 
-    public async Task<Guid> AddSource(Guid projectId, ApiClient by, string text, string name = "Interview 1")
-    {
-        var sourceId = Guid.CreateVersion7();
-        await using var session = Store.LightweightSession();
-        session.Events.StartStream<Source>(sourceId,
-            new SourceAdded(projectId, sourceId, name, text, "text", "", "", null, new Actor(by.AccountId), DateTimeOffset.UtcNow));
-        await session.SaveChangesAsync();
-        return sourceId;
-    }
+    public Task<Guid> AddSource(Guid projectId, ApiClient by, string text, string name = "Interview 1") =>
+        new Seed(app, projectId, by.AccountId).Source(text, name);
 
     /// <summary>Codes [start, end) of a source with a code as <paramref name="coder"/>, at <paramref name="at"/> (default now).</summary>
     public async Task<Guid> Code(
