@@ -1,0 +1,80 @@
+import { useEffect, useState } from "react";
+import { LibraryPage } from "../features/library/LibraryPage";
+import { SettingsPage } from "../features/settings/SettingsPage";
+import { ErrorAlert } from "../lib/alert";
+import { Link } from "../lib/link";
+import { match } from "../lib/router";
+import type { Account } from "../lib/types";
+import { CodingScreen } from "./CodingScreen";
+import { PresenceList } from "./PresenceList";
+import { useLiveProject } from "./use-live-project";
+import { useProjectData } from "./use-project-data";
+
+/** One project: its header (name, navigation, who is here, live state) and the screen the address asks for. */
+export function ProjectPage({ projectId, path, me }: { projectId: string; path: string; me: Account }) {
+  const { data, error, refresh, reloadAll } = useProjectData(projectId);
+  const sourceId = match("/projects/:projectId/sources/:sourceId", path)?.sourceId ?? null;
+  const live = useLiveProject(projectId, refresh, reloadAll, sourceId);
+  const [activeCodeId, setActiveCodeId] = useState<string | null>(null);
+  const { epoch } = live;
+  useEffect(() => {
+    if (epoch === 1) reloadAll();
+  }, [epoch, reloadAll]);
+  const screen = path.endsWith("/library") ? "library" : path.endsWith("/settings") ? "settings" : "coding";
+
+  if (!data) {
+    return (
+      <main className="page">
+        <ErrorAlert error={error} />
+        {!error && <p className="muted">Loading the project…</p>}
+      </main>
+    );
+  }
+
+  const nav = [
+    ["coding", "Coding", `/projects/${projectId}`],
+    ["library", "Sources", `/projects/${projectId}/library`],
+    ["settings", "Settings", `/projects/${projectId}/settings`],
+  ] as const;
+
+  return (
+    <div className="project">
+      <div className="project-bar">
+        <Link href="/">My projects</Link>
+        <h1>{data.project.name}</h1>
+        <nav aria-label="Project">
+          {nav.map(([key, label, href]) => (
+            <Link key={key} href={href} aria-current={screen === key ? "page" : undefined}>
+              {label}
+            </Link>
+          ))}
+        </nav>
+        <PresenceList presence={live.presence} sources={data.sources} />
+        <span aria-label="Live status" className={`live-status ${live.status}`}>
+          {live.status}
+        </span>
+      </div>
+      <ErrorAlert error={error ?? live.error} />
+      {screen === "library" && (
+        <LibraryPage
+          projectId={projectId}
+          role={data.project.myRole}
+          sources={data.sources}
+          folders={data.folders}
+        />
+      )}
+      {screen === "settings" && <SettingsPage project={data.project} me={me} members={data.members} />}
+      {screen === "coding" && (
+        <CodingScreen
+          data={data}
+          me={me}
+          sourceId={sourceId}
+          activeCodeId={activeCodeId}
+          onActiveCode={setActiveCodeId}
+          subscribe={live.subscribe}
+          epoch={epoch}
+        />
+      )}
+    </div>
+  );
+}

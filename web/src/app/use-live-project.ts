@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { areasOf, type ChangeArea } from "../lib/live/change-areas";
+import { LiveProject, type LiveStatus } from "../lib/live/live-project";
+import type { ProjectChange, ProjectPresence } from "../lib/live/types";
+
+type Listener = (changes: ProjectChange[]) => void;
+
+/**
+ * The project's live channel for the screens: changes fan out to subscribers (the open source's codings) and name
+ * the areas to reload; presence and the connection's state are kept for display. `epoch` counts the moments the
+ * screens must reload what they hold: the first join (data loaded before it may miss what was committed between)
+ * and every resync the server asks for.
+ */
+export function useLiveProject(
+  projectId: string,
+  onAreas: (areas: Set<ChangeArea>) => void,
+  onResync: () => void,
+  openSourceId: string | null,
+) {
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [presence, setPresence] = useState<ProjectPresence | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [epoch, setEpoch] = useState(0);
+  const listeners = useRef(new Set<Listener>());
+  const live = useRef<LiveProject | null>(null);
+  const callbacks = useRef({ onAreas, onResync });
+  callbacks.current = { onAreas, onResync };
+
+  useEffect(() => {
+    const project = new LiveProject(projectId, {
+      onChanges: (changes) => {
+        const areas = new Set<ChangeArea>();
+        for (const change of changes) for (const area of areasOf(change)) areas.add(area);
+        callbacks.current.onAreas(areas);
+        listeners.current.forEach((l) => l(changes));
+      },
+      onPresence: setPresence,
+      onResync: () => {
+        callbacks.current.onResync();
+        setEpoch((e) => e + 1);
+      },
+      onStatus: (next) => {
+        setStatus(next);
+        if (next === "live") setEpoch((e) => (e === 0 ? 1 : e));
+      },
+      onError: setError,
+    });
+    live.current = project;
+    void project.start(null);
+    return () => {
+      live.current = null;
+      void project.stop();
+    };
+  }, [projectId]);
+
+  useEffect(() => {
+    void live.current?.openSource(openSourceId);
+  }, [openSourceId, status]);
+
+  const subscribe = useCallback((listener: Listener) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+
+  return { status, presence, error, epoch, subscribe };
+}

@@ -1,0 +1,143 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { ErrorAlert } from "../../lib/alert";
+import { Dialog } from "../../lib/dialog";
+import type { Folder, Source, SourceDeletePreview } from "../../lib/types";
+import { useAction } from "../../lib/use-action";
+import { folderPath } from "./library-tree";
+
+/** One text field and a Save button: renaming sources and folders, editing memos. */
+export function TextDialog({
+  title,
+  label,
+  initial,
+  multiline,
+  onSave,
+  onClose,
+}: {
+  title: string;
+  label: string;
+  initial: string;
+  multiline?: boolean;
+  onSave: (value: string) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const { error, busy, run } = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if ((await run(() => onSave(value).then(() => true))) === true) onClose();
+  };
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form onSubmit={submit}>
+        <label>
+          {label}
+          {multiline ? (
+            <textarea autoFocus rows={6} value={value} onChange={(e) => setValue(e.target.value)} />
+          ) : (
+            <input autoFocus required value={value} onChange={(e) => setValue(e.target.value)} />
+          )}
+        </label>
+        <ErrorAlert error={error} />
+        <div className="row">
+          <button type="submit" disabled={busy}>
+            Save
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function MoveSourceDialog({
+  source,
+  folders,
+  onMove,
+  onClose,
+}: {
+  source: Source;
+  folders: Folder[];
+  onMove: (folderId: string | null) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const [folderId, setFolderId] = useState(source.folderId ?? "");
+  const { error, busy, run } = useAction();
+  return (
+    <Dialog title="Move source" onClose={onClose}>
+      <label>
+        Folder
+        <select value={folderId} onChange={(e) => setFolderId(e.target.value)}>
+          <option value="">(top level)</option>
+          {folders.map((f) => (
+            <option key={f.id} value={f.id}>
+              {folderPath(folders, f.id)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ErrorAlert error={error} />
+      <div className="row">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={async () => {
+            if ((await run(() => onMove(folderId || null).then(() => true))) === true) onClose();
+          }}
+        >
+          Move
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Shows what deleting would remove (the server's preview) before anything is deleted. */
+export function DeleteSourceDialog({
+  source,
+  preview,
+  onDelete,
+  onClose,
+}: {
+  source: Source;
+  preview: () => Promise<SourceDeletePreview>;
+  onDelete: () => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const [codings, setCodings] = useState<number | null>(null);
+  const { error, busy, run } = useAction();
+  useEffect(() => {
+    void run(preview).then((p) => p && setCodings(p.codingsToRemove));
+  }, [run, preview]);
+  return (
+    <Dialog title="Delete source" onClose={onClose}>
+      <p>
+        Delete “{source.name}”?{" "}
+        {codings === null
+          ? "Counting its codings…"
+          : `${codings} coding${codings === 1 ? "" : "s"} will be removed with it.`}
+      </p>
+      <ErrorAlert error={error} />
+      <div className="row">
+        <button
+          type="button"
+          className="danger"
+          disabled={busy || codings === null}
+          onClick={async () => {
+            if ((await run(() => onDelete().then(() => true))) === true) onClose();
+          }}
+        >
+          Delete source
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
+}

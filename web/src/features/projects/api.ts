@@ -1,0 +1,6 @@
+import { get, post } from "../../lib/api";
+import type { Project } from "../../lib/types";
+
+export const listProjects = () => get<Project[]>("/api/projects");
+export const createProject = (name: string, description: string) =>
+  post<Project>("/api/projects", { name, description });

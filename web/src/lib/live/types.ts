@@ -1,0 +1,57 @@
+/**
+ * The live channel's wire types, as the server's hub (/hubs/project) sends them: JSON in camelCase, enums as
+ * strings, ids as GUID strings, instants as ISO 8601 strings. A change's `data` is the committed event's own JSON;
+ * its `type` is the event's Marten alias, the snake_case of the event record's name (SegmentCoded → "segment_coded").
+ */
+
+/** One committed event of a project (client method "changed", and the catch-up of JoinProject). */
+export interface ProjectChange {
+  /** The store's global event sequence: increasing, with gaps (other projects' events). */
+  sequence: number;
+  projectId: string;
+  streamId: string;
+  type: string;
+  /** The account that made the change; null for an event with no actor. */
+  actor: string | null;
+  at: string;
+  data: Readonly<Record<string, unknown>>;
+}
+
+/** What hub method JoinProject answers; `more` means too much was missed to list: reload everything. */
+export interface ProjectJoined {
+  currentSequence: number;
+  missed: ProjectChange[];
+  more: boolean;
+}
+
+/** One member who has the project open, on one or more connections (tabs). */
+export interface PresentPerson {
+  accountId: string;
+  displayName: string;
+  /** The sources this person has open. */
+  sourceIds: string[];
+  connections: number;
+}
+
+/** Who has a project open (client method "presence", and hub method GetPresence). */
+export interface ProjectPresence {
+  projectId: string;
+  people: PresentPerson[];
+}
+
+/** One coding, as the server's Segment read model has it; start and end are code points, end exclusive. */
+export interface Segment {
+  id: string;
+  projectId: string;
+  sourceId: string;
+  codeId: string;
+  coderId: string;
+  start: number;
+  end: number;
+  quote: string;
+  memo: string;
+  /** 0 none, 1 important, 2 very important. */
+  importance: number;
+  createdAt: string;
+  updatedAt: string;
+}
