@@ -10,6 +10,7 @@ using QualCoder.Server.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHttpApi();
+builder.AddWebApp();
 builder.AddEventStore(store =>
 {
     store.ConfigureAccounts();
@@ -23,6 +24,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRealtime();
 
 var app = builder.Build();
+app.UseWebApp();
 app.UseHttpApi();
 app.MapApiReference();
 app.MapAccounts();
