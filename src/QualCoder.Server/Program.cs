@@ -19,6 +19,7 @@ builder.AddEventStore(store =>
     store.ConfigureFolders();
     store.ConfigureSources();
     store.ConfigureCoding();
+    store.ConfigurePresence();
 }, marten => marten.ConfigureRealtime());
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRealtime();
