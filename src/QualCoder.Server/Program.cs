@@ -10,6 +10,7 @@ using QualCoder.Server.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHttpApi();
+builder.AddWebApp();
 builder.AddEventStore(store =>
 {
     store.ConfigureAccounts();
@@ -18,11 +19,13 @@ builder.AddEventStore(store =>
     store.ConfigureFolders();
     store.ConfigureSources();
     store.ConfigureCoding();
+    store.ConfigurePresence();
 }, marten => marten.ConfigureRealtime());
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRealtime();
 
 var app = builder.Build();
+app.UseWebApp();
 app.UseHttpApi();
 app.MapApiReference();
 app.MapAccounts();

@@ -11,6 +11,8 @@ public sealed class AccountRouteTests(QualCoderApp app) : IntegrationTest(app)
     private static readonly string[] OpenToAnonymous =
     [
         "POST /api/accounts", "POST /api/auth/sign-in", "POST /api/auth/sign-out", "GET /openapi/{documentName}.json",
+        // The browser app's pages (index.html for client routes, or the "not built" page): the sign-in page is one.
+        "* {*path:nonfile:clientroute}",
     ];
 
     public static TheoryData<string, string> SignedInOnly() => new()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using QualCoder.Server.Tests.Infrastructure;
 
@@ -9,41 +10,30 @@ public sealed record Change(long Sequence, Guid ProjectId, Guid StreamId, string
 
 public sealed record Joined(long CurrentSequence, List<Change> Missed, bool More);
 
-/// <summary>One person's hub connection (authenticated by a personal access token), recording every change pushed to it.</summary>
+public sealed record Person(Guid AccountId, string DisplayName, List<Guid> SourceIds, int Connections);
+
+public sealed record Presence(Guid ProjectId, List<Person> People)
+{
+    public override string ToString() => $"[{string.Join("; ", People.Select(p => $"{p.DisplayName} x{p.Connections} {string.Join(' ', p.SourceIds)}"))}]";
+}
+
+/// <summary>One person's hub connection (authenticated by a personal access token), recording every change and presence list pushed to it.</summary>
 public sealed class LiveClient : IAsyncDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly HubConnection _connection;
-    private readonly List<Change> _received = [];
-    private readonly List<(Func<IReadOnlyList<Change>, bool> Condition, TaskCompletionSource Done)> _waiters = [];
 
     private LiveClient(HubConnection connection)
     {
         _connection = connection;
-        _connection.On<Change>("changed", change =>
-        {
-            lock (_received)
-            {
-                _received.Add(change);
-                foreach (var waiter in _waiters.Where(w => w.Condition(_received)).ToList())
-                {
-                    _waiters.Remove(waiter);
-                    waiter.Done.TrySetResult();
-                }
-            }
-        });
+        _connection.On<Change>("changed", Changes.Add);
+        _connection.On<Presence>("presence", Presences.Add);
     }
 
-    public IReadOnlyList<Change> Received
-    {
-        get
-        {
-            lock (_received)
-            {
-                return [.. _received];
-            }
-        }
-    }
+    public Inbox<Change> Changes { get; } = new("changed");
+
+    public Inbox<Presence> Presences { get; } = new("presence");
+
+    public IReadOnlyList<Change> Received => Changes.Received;
 
     public static async Task<LiveClient> ConnectAsync(QualCoderApp app, ApiClient person)
     {
@@ -61,36 +51,29 @@ public sealed class LiveClient : IAsyncDisposable
 
     public Task Leave(Guid projectId) => _connection.InvokeAsync("LeaveProject", projectId);
 
+    public Task OpenSource(Guid projectId, Guid? sourceId) => _connection.InvokeAsync("OpenSource", projectId, sourceId);
+
+    public Task Heartbeat(Guid projectId) => _connection.InvokeAsync("Heartbeat", projectId);
+
+    public Task<Presence> GetPresence(Guid projectId) => _connection.InvokeAsync<Presence>("GetPresence", projectId);
+
+    /// <summary>The presence list as the wire carries it, to check the JSON's names.</summary>
+    public Task<JsonElement> GetPresenceJson(Guid projectId) => _connection.InvokeAsync<JsonElement>("GetPresence", projectId);
+
     public Task Stop() => _connection.StopAsync();
 
-    /// <summary>Waits (at most 10 s) until the received changes satisfy <paramref name="condition"/>.</summary>
-    public async Task<IReadOnlyList<Change>> WaitFor(Func<IReadOnlyList<Change>, bool> condition)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_received)
-        {
-            if (condition(_received))
-            {
-                return [.. _received];
-            }
-
-            _waiters.Add((condition, done));
-        }
-
-        try
-        {
-            await done.Task.WaitAsync(Patience);
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"No such change arrived within {Patience.TotalSeconds} s; received: {string.Join(", ", Received.Select(c => $"{c.Sequence} {c.Type}"))}");
-        }
-
-        return Received;
-    }
+    public Task<IReadOnlyList<Change>> WaitFor(Func<IReadOnlyList<Change>, bool> condition) => Changes.WaitFor(condition);
 
     public Task<IReadOnlyList<Change>> WaitForCode(Guid codeId) =>
         WaitFor(changes => changes.Any(c => c.Type == "code_created" && c.Data.GetProperty("codeId").GetGuid() == codeId));
+
+    /// <summary>Waits until the latest presence list pushed satisfies <paramref name="condition"/>.</summary>
+    public async Task<Presence> WaitForPresence(Func<Presence, bool> condition) =>
+        (await Presences.WaitFor(lists => lists.Count > 0 && condition(lists[^1])))[^1];
+
+    /// <summary>The client wraps the hub's message: "An unexpected error occurred invoking 'X' on the server. HubException: message".</summary>
+    public static string ServerMessage(HubException e) =>
+        e.Message[(e.Message.IndexOf("HubException: ", StringComparison.Ordinal) + "HubException: ".Length)..];
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

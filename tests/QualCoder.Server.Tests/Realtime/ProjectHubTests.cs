@@ -7,19 +7,10 @@ using QualCoder.Server.Tests.Infrastructure;
 
 namespace QualCoder.Server.Tests.Realtime;
 
-public sealed class ProjectHubTests(QualCoderApp app) : IntegrationTest(app)
+public sealed class ProjectHubTests(QualCoderApp app) : LiveTest(app)
 {
     private static async Task<Guid> CreateCode(ApiClient by, Guid projectId, string name) =>
         (await by.Post($"/api/projects/{projectId}/codes", new { name, color = "#336699" })).ShouldBe(HttpStatusCode.Created).Guid("id");
-
-    private async Task<(ApiClient Owner, ApiClient Member, Guid ProjectId)> Arrange()
-    {
-        var owner = await SignedIn("Olive");
-        var member = await SignedIn("Milo");
-        var projectId = await owner.CreateProject();
-        await owner.AddMember(projectId, member, "viewer");
-        return (owner, member, projectId);
-    }
 
     [Fact]
     public async Task a_member_receives_a_change_made_over_http_by_someone_else()
@@ -71,8 +62,8 @@ public sealed class ProjectHubTests(QualCoderApp app) : IntegrationTest(app)
         var codeId = await CreateCode(owner, projectId, "Secret");
         await memberLive.WaitForCode(codeId);
 
-        Assert.StartsWith("LIVE/NOT_FOUND", ServerMessage(refused));
-        Assert.Equal(ServerMessage(refused), ServerMessage(missing));
+        Assert.StartsWith("LIVE/NOT_FOUND", LiveClient.ServerMessage(refused));
+        Assert.Equal(LiveClient.ServerMessage(refused), LiveClient.ServerMessage(missing));
         Assert.Empty(strangerLive.Received);
     }
 
@@ -119,8 +110,4 @@ public sealed class ProjectHubTests(QualCoderApp app) : IntegrationTest(app)
         Assert.Equal([afterCode], pushed.Select(c => c.Data.GetProperty("codeId").GetGuid()));
         Assert.True(pushed.Single().Sequence > joined.CurrentSequence);
     }
-
-    /// <summary>The client wraps the hub's message: "An unexpected error occurred invoking 'X' on the server. HubException: message".</summary>
-    private static string ServerMessage(HubException e) =>
-        e.Message[(e.Message.IndexOf("HubException: ", StringComparison.Ordinal) + "HubException: ".Length)..];
 }
