@@ -36,6 +36,11 @@ public static class EventStore
                 store.DatabaseSchemaName = "qualcoder";
                 store.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 store.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // The daemon finds new events by polling; its defaults (up to a second when idle) would be the live
+                // channel's latency. A cheap query every 50 ms keeps a change's way to other browsers near 50 ms.
+                var polling = TimeSpan.FromMilliseconds(services.GetRequiredService<IConfiguration>().GetValue("QualCoder:Live:PollingMilliseconds", 50));
+                store.Projections.SlowPollingTime = polling;
+                store.Projections.FastPollingTime = polling;
                 configureFeatures(store);
                 return store;
             })
