@@ -70,15 +70,15 @@ export function CodebookPanel({ projectId, codebook, role, activeCodeId, onActiv
       <h2>Codebook</h2>
       {canEdit && (
         <>
-          <form onSubmit={addCode} className="row">
-            <label className="inline">
+          <form onSubmit={addCode} className="row add-row">
+            <label>
               New code name
               <input required value={codeName} onChange={(e) => setCodeName(e.target.value)} />
             </label>
             <button type="submit">Add code</button>
           </form>
-          <form onSubmit={addCategory} className="row">
-            <label className="inline">
+          <form onSubmit={addCategory} className="row add-row">
+            <label>
               New category name
               <input required value={categoryName} onChange={(e) => setCategoryName(e.target.value)} />
             </label>

@@ -36,7 +36,7 @@ export function SelectedCodePanel({ projectId, code, codebook, canEdit, onDelete
       <ErrorAlert error={action.error} onDismiss={() => action.setError(null)} />
       <fieldset disabled={!canEdit}>
         <div className="row">
-          <label className="inline">
+          <label>
             Code name
             <input value={name} onChange={(e) => setName(e.target.value)} />
           </label>
@@ -44,7 +44,7 @@ export function SelectedCodePanel({ projectId, code, codebook, canEdit, onDelete
             Rename code
           </button>
         </div>
-        <label className="inline">
+        <label>
           Code colour
           <input
             type="color"
@@ -59,7 +59,7 @@ export function SelectedCodePanel({ projectId, code, codebook, canEdit, onDelete
         <button type="button" onClick={() => void action.run(() => changeCodeMemo(projectId, code.id, memo))}>
           Save code memo
         </button>
-        <label className="inline">
+        <label>
           Category
           <select
             value={code.categoryId ?? ""}
@@ -74,7 +74,7 @@ export function SelectedCodePanel({ projectId, code, codebook, canEdit, onDelete
           </select>
         </label>
         <div className="row">
-          <label className="inline">
+          <label>
             Merge into
             <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
               <option value="">(choose a code)</option>
