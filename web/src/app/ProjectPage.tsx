@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useRef, useState } from "react";
+import type { ChangeArea } from "../lib/live/change-areas";
 import { LibraryPage } from "../features/library/LibraryPage";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { ErrorAlert } from "../lib/alert";
@@ -12,14 +13,22 @@ import { useProjectData } from "./use-project-data";
 
 /** One project: its header (name, navigation, who is here, live state) and the screen the address asks for. */
 export function ProjectPage({ projectId, path, me }: { projectId: string; path: string; me: Account }) {
-  const { data, error, refresh, reloadAll } = useProjectData(projectId);
   const sourceId = match("/projects/:projectId/sources/:sourceId", path)?.sourceId ?? null;
-  const live = useLiveProject(projectId, refresh, reloadAll, sourceId);
+  // The live channel comes first (the data loads once it has joined), so it reaches the loaders through a ref.
+  const loaders = useRef<{ refresh: (areas: Iterable<ChangeArea>) => void; reloadAll: () => void }>({
+    refresh: () => {},
+    reloadAll: () => {},
+  });
+  const live = useLiveProject(
+    projectId,
+    (areas) => loaders.current.refresh(areas),
+    () => loaders.current.reloadAll(),
+    sourceId,
+  );
+  const { data, error, refresh, reloadAll } = useProjectData(projectId, live.status !== "connecting");
+  loaders.current = { refresh, reloadAll };
   const [activeCodeId, setActiveCodeId] = useState<string | null>(null);
   const { epoch } = live;
-  useEffect(() => {
-    if (epoch === 1) reloadAll();
-  }, [epoch, reloadAll]);
   const screen = path.endsWith("/library") ? "library" : path.endsWith("/settings") ? "settings" : "coding";
 
   if (!data) {

@@ -7,9 +7,8 @@ type Listener = (changes: ProjectChange[]) => void;
 
 /**
  * The project's live channel for the screens: changes fan out to subscribers (the open source's codings) and name
- * the areas to reload; presence and the connection's state are kept for display. `epoch` counts the moments the
- * screens must reload what they hold: the first join (data loaded before it may miss what was committed between)
- * and every resync the server asks for.
+ * the areas to reload; presence and the connection's state are kept for display. `epoch` counts the resyncs the
+ * server asked for (the client was away too long to catch up): the screens then reload what they hold.
  */
 export function useLiveProject(
   projectId: string,
@@ -39,10 +38,7 @@ export function useLiveProject(
         callbacks.current.onResync();
         setEpoch((e) => e + 1);
       },
-      onStatus: (next) => {
-        setStatus(next);
-        if (next === "live") setEpoch((e) => (e === 0 ? 1 : e));
-      },
+      onStatus: setStatus,
       onError: setError,
     });
     live.current = project;

@@ -27,8 +27,10 @@ const everything = Object.keys(loaders) as Array<keyof typeof loaders>;
 /**
  * A project's shared data (codebook, sources, folders, members). Live changes name the areas they touch; those are
  * reloaded together a moment later, so a burst of changes costs one reload per area, not one per change.
+ * Loading waits until the live channel has joined (or given up for now): what is read after the join cannot miss a
+ * change, since every later one arrives live.
  */
-export function useProjectData(projectId: string) {
+export function useProjectData(projectId: string, ready: boolean) {
   const [data, setData] = useState<ProjectData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const wanted = useRef(new Set<keyof typeof loaders>());
@@ -49,10 +51,10 @@ export function useProjectData(projectId: string) {
   );
 
   useEffect(() => {
-    setData(null);
+    if (!ready) return;
     void load(everything);
     return () => clearTimeout(timer.current);
-  }, [load]);
+  }, [load, ready]);
 
   const refresh = useCallback(
     (areas: Iterable<Area>) => {
