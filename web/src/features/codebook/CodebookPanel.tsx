@@ -4,6 +4,7 @@ import { createCategory, createCode, moveCategory, moveCode, nextColour } from "
 import type { Codebook, ProjectRole } from "../../lib/types";
 import { useAction } from "../../lib/use-action";
 import { rowsOf, type Row } from "./codebook-tree";
+import { SelectedCategoryPanel } from "./SelectedCategoryPanel";
 import { SelectedCodePanel } from "./SelectedCodePanel";
 
 interface Props {
@@ -19,11 +20,19 @@ export function CodebookPanel({ projectId, codebook, role, activeCodeId, onActiv
   const [codeName, setCodeName] = useState("");
   const [categoryName, setCategoryName] = useState("");
   const [focused, setFocused] = useState(0);
+  const [categoryId, setCategoryId] = useState<string | null>(null);
   const action = useAction();
   const items = useRef<Array<HTMLLIElement | null>>([]);
   const rows = rowsOf(codebook);
   const canEdit = role === "editor" || role === "owner";
   const active = codebook.codes.find((c) => c.id === activeCodeId) ?? null;
+  const category = codebook.categories.find((c) => c.id === categoryId) ?? null;
+  const choose = (row: Row) => {
+    if (row.kind === "code") {
+      setCategoryId(null);
+      onActiveCode(row.id);
+    } else setCategoryId(row.id);
+  };
 
   const addCode = async (e: FormEvent) => {
     e.preventDefault();
@@ -50,9 +59,9 @@ export function CodebookPanel({ projectId, codebook, role, activeCodeId, onActiv
     if (e.key in moves) {
       e.preventDefault();
       focusRow(moves[e.key] as number);
-    } else if ((e.key === "Enter" || e.key === " ") && row.kind === "code") {
+    } else if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
-      onActiveCode(row.id);
+      choose(row);
     }
   };
 
@@ -103,10 +112,10 @@ export function CodebookPanel({ projectId, codebook, role, activeCodeId, onActiv
             }}
             role="treeitem"
             aria-level={row.level}
-            aria-selected={row.kind === "code" ? row.id === activeCodeId : undefined}
+            aria-selected={row.kind === "code" ? row.id === activeCodeId && !category : row.id === categoryId}
             aria-expanded={row.kind === "category" ? true : undefined}
             tabIndex={i === focused ? 0 : -1}
-            className={`tree-row ${row.kind}${row.id === activeCodeId ? " active" : ""}`}
+            className={`tree-row ${row.kind}${row.id === activeCodeId || row.id === categoryId ? " active" : ""}`}
             style={{ paddingLeft: `${row.level - 1}rem` }}
             draggable={canEdit}
             onDragStart={(e) => e.dataTransfer.setData("text/x-qualcoder-row", `${row.kind}:${row.id}`)}
@@ -115,7 +124,7 @@ export function CodebookPanel({ projectId, codebook, role, activeCodeId, onActiv
             onKeyDown={(e) => onKey(e, i, row)}
             onClick={() => {
               setFocused(i);
-              if (row.kind === "code") onActiveCode(row.id);
+              choose(row);
             }}
           >
             {row.kind === "code" ? (
@@ -129,7 +138,17 @@ export function CodebookPanel({ projectId, codebook, role, activeCodeId, onActiv
           </li>
         ))}
       </ul>
-      {active && (
+      {category && (
+        <SelectedCategoryPanel
+          key={category.id}
+          projectId={projectId}
+          category={category}
+          codebook={codebook}
+          canEdit={canEdit}
+          onDeleted={() => setCategoryId(null)}
+        />
+      )}
+      {active && !category && (
         <SelectedCodePanel
           key={active.id}
           projectId={projectId}

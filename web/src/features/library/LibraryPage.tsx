@@ -9,18 +9,19 @@ import {
   createFolder,
   deleteFolder,
   deleteSource,
+  moveFolder,
   moveSource,
   previewDeleteSource,
   renameFolder,
   renameSource,
   uploadSource,
 } from "./api";
-import { libraryRows } from "./library-tree";
-import { DeleteSourceDialog, MoveSourceDialog, TextDialog } from "./SourceDialogs";
+import { libraryRows, within } from "./library-tree";
+import { DeleteSourceDialog, MoveDialog, TextDialog } from "./SourceDialogs";
 
 type Open =
   | { kind: "rename" | "memo" | "move" | "delete"; source: Source }
-  | { kind: "renameFolder"; folder: Folder }
+  | { kind: "renameFolder" | "moveFolder"; folder: Folder }
   | null;
 
 /** Sources and folders: import by paste or upload, organise, rename, annotate, delete. */
@@ -138,6 +139,9 @@ export function LibraryPage({
                   <button type="button" onClick={() => setOpen({ kind: "renameFolder", folder: row.folder })}>
                     Rename folder {row.folder.name}
                   </button>
+                  <button type="button" onClick={() => setOpen({ kind: "moveFolder", folder: row.folder })}>
+                    Move folder {row.folder.name}
+                  </button>
                   <button
                     type="button"
                     onClick={() => void action.run(() => deleteFolder(projectId, row.folder.id))}
@@ -201,8 +205,9 @@ export function LibraryPage({
         />
       )}
       {open?.kind === "move" && (
-        <MoveSourceDialog
-          source={open.source}
+        <MoveDialog
+          title="Move source"
+          current={open.source.folderId}
           folders={folders}
           onMove={(f) => moveSource(projectId, open.source.id, f)}
           onClose={close}
@@ -213,6 +218,15 @@ export function LibraryPage({
           source={open.source}
           preview={preview}
           onDelete={() => deleteSource(projectId, open.source.id)}
+          onClose={close}
+        />
+      )}
+      {open?.kind === "moveFolder" && (
+        <MoveDialog
+          title="Move folder"
+          current={open.folder.parentId}
+          folders={folders.filter((f) => !within(folders, f.id, open.folder.id))}
+          onMove={(f) => moveFolder(projectId, open.folder.id, f)}
           onClose={close}
         />
       )}

@@ -52,21 +52,24 @@ export function TextDialog({
   );
 }
 
-export function MoveSourceDialog({
-  source,
+/** Moves a source or a folder into a folder (or to the top level). */
+export function MoveDialog({
+  title,
+  current,
   folders,
   onMove,
   onClose,
 }: {
-  source: Source;
+  title: string;
+  current: string | null;
   folders: Folder[];
   onMove: (folderId: string | null) => Promise<unknown>;
   onClose: () => void;
 }) {
-  const [folderId, setFolderId] = useState(source.folderId ?? "");
+  const [folderId, setFolderId] = useState(current ?? "");
   const { error, busy, run } = useAction();
   return (
-    <Dialog title="Move source" onClose={onClose}>
+    <Dialog title={title} onClose={onClose}>
       <label>
         Folder
         <select value={folderId} onChange={(e) => setFolderId(e.target.value)}>

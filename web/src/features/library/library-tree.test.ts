@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Source } from "../../lib/types";
-import { folderPath, libraryRows } from "./library-tree";
+import { folderPath, libraryRows, within } from "./library-tree";
 
 const source = (id: string, name: string, folderId: string | null): Source => ({
   id,
@@ -33,6 +33,12 @@ describe("the library tree", () => {
       "2:s3",
       "1:s1",
     ]);
+  });
+
+  it("knows which folders lie inside another, so none moves into itself", () => {
+    expect(within(folders, "f2", "f1")).toBe(true);
+    expect(within(folders, "f1", "f1")).toBe(true);
+    expect(within(folders, "f1", "f2")).toBe(false);
   });
 
   it("names a folder by its path", () => {

@@ -28,3 +28,11 @@ export function folderPath(folders: Folder[], id: string): string {
     names.unshift(f.name);
   return names.join(" / ");
 }
+
+/** Whether folder `id` is `ancestorId` or lies inside it: a folder cannot move into itself or its own subfolders. */
+export function within(folders: Folder[], id: string, ancestorId: string): boolean {
+  for (let f = folders.find((x) => x.id === id); f; f = folders.find((x) => x.id === f?.parentId)) {
+    if (f.id === ancestorId) return true;
+  }
+  return false;
+}
