@@ -61,13 +61,13 @@ export function App() {
           Sign out
         </button>
       </header>
-      <div id="content">
+      <main id="content">
         {project?.projectId ? (
           <ProjectPage key={project.projectId} projectId={project.projectId} path={path} me={me} />
         ) : (
           <ProjectsPage />
         )}
-      </div>
+      </main>
     </>
   );
 }

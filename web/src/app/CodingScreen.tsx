@@ -75,11 +75,11 @@ export function CodingScreen({
           epoch={epoch}
         />
       ) : (
-        <main className="workspace empty">
+        <div className="workspace empty">
           <p className="muted">
             {sourceId ? "This source no longer exists." : "Open a source from the list to code it."}
           </p>
-        </main>
+        </div>
       )}
     </div>
   );

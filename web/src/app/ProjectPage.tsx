@@ -33,10 +33,10 @@ export function ProjectPage({ projectId, path, me }: { projectId: string; path: 
 
   if (!data) {
     return (
-      <main className="page">
+      <div className="page">
         <ErrorAlert error={error} />
         {!error && <p className="muted">Loading the project…</p>}
-      </main>
+      </div>
     );
   }
 
@@ -48,7 +48,7 @@ export function ProjectPage({ projectId, path, me }: { projectId: string; path: 
 
   return (
     <div className="project">
-      <div className="project-bar">
+      <section aria-label="Project bar" className="project-bar">
         <Link href="/">My projects</Link>
         <h1>{data.project.name}</h1>
         <nav aria-label="Project">
@@ -62,7 +62,7 @@ export function ProjectPage({ projectId, path, me }: { projectId: string; path: 
         <span aria-label="Live status" className={`live-status ${live.status}`}>
           {live.status}
         </span>
-      </div>
+      </section>
       <ErrorAlert error={error ?? live.error} />
       {screen === "library" && (
         <LibraryPage

@@ -71,7 +71,7 @@ export function LibraryPage({
   };
 
   return (
-    <main className="page library">
+    <div className="page library">
       <h2>Sources</h2>
       <ErrorAlert error={action.error} onDismiss={() => action.setError(null)} />
       {canEdit && (
@@ -129,11 +129,13 @@ export function LibraryPage({
               role="treeitem"
               aria-level={row.level}
               aria-expanded={true}
-              aria-label={row.folder.name}
               className="tree-row folder"
               style={{ paddingLeft: `${row.level - 1}rem` }}
             >
-              <span className="folder-name">📁 {row.folder.name}</span>
+              <span className="folder-name">
+                <span aria-hidden="true">📁 </span>
+                {row.folder.name}
+              </span>
               {canEdit && (
                 <span className="row-actions">
                   <button type="button" onClick={() => setOpen({ kind: "renameFolder", folder: row.folder })}>
@@ -156,7 +158,6 @@ export function LibraryPage({
               key={row.source.id}
               role="treeitem"
               aria-level={row.level}
-              aria-label={row.source.name}
               className="tree-row source"
               style={{ paddingLeft: `${row.level - 1}rem` }}
             >
@@ -239,6 +240,6 @@ export function LibraryPage({
           onClose={close}
         />
       )}
-    </main>
+    </div>
   );
 }

@@ -25,7 +25,7 @@ export function ProjectsPage() {
   };
 
   return (
-    <main className="page">
+    <div className="page">
       <h1>My projects</h1>
       <ErrorAlert error={load.error} />
       {projects && projects.length === 0 && <p>No projects yet: create the first one below.</p>}
@@ -57,6 +57,6 @@ export function ProjectsPage() {
           </button>
         </form>
       </section>
-    </main>
+    </div>
   );
 }

@@ -4,10 +4,10 @@ import { TokensSection } from "./TokensSection";
 
 export function SettingsPage({ project, me, members }: { project: Project; me: Account; members: Member[] }) {
   return (
-    <main className="page">
+    <div className="page">
       <h2>Project settings</h2>
       <MembersSection projectId={project.id} me={me} myRole={project.myRole} members={members} />
       <TokensSection />
-    </main>
+    </div>
   );
 }
