@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test suite (each tests/**/*.Tests.csproj, then the browser suite when there is one) and ends with
-# one line CI can read: "N passed, N failed, N skipped", summed over every suite.
+# Runs every test suite (each tests/**/*.Tests.csproj, then the web unit tests and the browser suite when there
+# are such) and ends with one line CI can read: "N passed, N failed, N skipped", summed over every suite.
 #
 # Usage: infra/test.sh [extra dotnet test options, e.g. --filter "FullyQualifiedName~Codes"]
 # Env:   QUALCODER_TEST_VERBOSITY  console logger verbosity for dotnet test (default minimal: failures in full)
 # Exit:  0 when every suite ran and no test failed; 1 otherwise; the build's exit code when the build fails.
-# Results (TRX, browser.json) are left in .data/test-results.
+# Results (TRX, web-unit.json, browser.json) are left in .data/test-results.
 set -euo pipefail
 
 repo_root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -65,6 +65,27 @@ if [[ -f tests/QualCoder.Benchmarks/QualCoder.Benchmarks.csproj ]]; then
 	suites+=("smoke:benchmark smoke:$code")
 fi
 
+# ---- web unit tests -------------------------------------------------------------------------------------------
+# The SPA's own unit tests (vitest, in web/): they need no server and no browser, so they run before the browser
+# suite. Vitest's JSON report is what gets counted; an exit code alone cannot say how many tests ran, so a run
+# that leaves no web-unit.json counts as a failed suite.
+if [[ -f web/package.json ]]; then
+	if ! command -v npm >/dev/null; then
+		log "web/package.json exists but npm is not on PATH"
+		suites+=("vitest:web unit tests:127")
+	else
+		log "running the web unit tests (vitest in web/)"
+		code=0
+		if [[ ! -d web/node_modules ]]; then
+			(cd web && npm ci --no-audit --no-fund) || code=$?
+		fi
+		if ((code == 0)); then
+			(cd web && npx vitest run --reporter=default --reporter=json --outputFile="$results/web-unit.json") || code=$?
+		fi
+		suites+=("vitest:web unit tests:$code")
+	fi
+fi
+
 # ---- browser suite hook -------------------------------------------------------------------------------------
 # Contract for tests/browser (an npm project): its "test" script runs the browser tests and writes
 # $QUALCODER_TEST_RESULTS/browser.json as {"passed": N, "failed": N, "skipped": N}. An exit code cannot be
@@ -96,6 +117,10 @@ import xml.etree.ElementTree as ET
 results, entries = sys.argv[1], sys.argv[2:]
 passed = failed = skipped = 0
 problems = []
+json_reports = {
+    "vitest": ("web-unit.json", ("numPassedTests",), ("numFailedTests",), ("numPendingTests", "numTodoTests")),
+    "browser": ("browser.json", ("passed",), ("failed",), ("skipped",)),
+}
 
 if not any(e.startswith("dotnet:") for e in entries):
     problems.append("no test project (tests/**/*.Tests.csproj) was found")
@@ -135,19 +160,22 @@ for entry in entries:
             passed += 1
         else:
             suite_failed += 1
-    elif kind == "browser":
-        path = os.path.join(results, "browser.json")
+    elif kind in json_reports:
+        # A JSON report of counts: (file, (passed keys), (failed keys), (skipped keys)).
+        file, passed_keys, failed_keys, skipped_keys = json_reports[kind]
+        path = os.path.join(results, file)
         if not os.path.exists(path):
-            problems.append(f"browser suite: no {path} was written (npm exited {code})")
+            problems.append(f"{name}: no {path} was written (it exited {code})")
             continue
         try:
             with open(path) as f:
                 data = json.load(f)
-            passed += int(data.get("passed", 0))
-            suite_failed += int(data.get("failed", 0))
-            skipped += int(data.get("skipped", 0))
+            total = lambda keys: sum(int(data.get(k, 0)) for k in keys)
+            passed += total(passed_keys)
+            suite_failed += total(failed_keys)
+            skipped += total(skipped_keys)
         except (ValueError, TypeError, AttributeError) as error:
-            problems.append(f"browser suite: unreadable browser.json: {error}")
+            problems.append(f"{name}: unreadable {file}: {error}")
             continue
     failed += suite_failed
     if code != 0 and suite_failed == 0:

@@ -1,0 +1,102 @@
+// The coding workspace: build a codebook, code passages with the mouse and with QualCoder's keys, remove a coding.
+import { assert, test, waitFor } from '../lib/harness.mjs';
+import {
+  clickOnPhrase, codeItem, dragSelect, expectSegmentCount, highlightRanges, openSource, sourceText, totalHighlightRanges,
+} from '../lib/ui.mjs';
+
+const TEXT =
+  'We hoped for a bright future in the new town. There were dark clouds at first, but steady work helped. ' +
+  'Neighbours brought soup and bread. Nobody spoke our language at the office.';
+
+test('codebook: add two codes and a category, move a code into it, pick the active code', async (t) => {
+  const api = await t.registered(t.person('Cora'));
+  const project = await api.createProject('Codebook check');
+  await api.addSource(project.id, 'Interview A', TEXT);
+  const page = await t.newPage({ as: api });
+  await page.goto(`/projects/${project.id}`);
+  const codebook = page.getByRole('region', { name: 'Codebook' });
+  await codebook.waitFor();
+
+  for (const name of ['Hope', 'Fear']) {
+    await codebook.getByRole('textbox', { name: 'New code name' }).fill(name);
+    await codebook.getByRole('button', { name: 'Add code' }).click();
+    await codeItem(page, name, 0).waitFor();
+  }
+  await codebook.getByRole('textbox', { name: 'New category name' }).fill('Feelings');
+  await codebook.getByRole('button', { name: 'Add category' }).click();
+  await page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /^Feelings/ }).waitFor();
+
+  // The active code: clicking its treeitem selects it.
+  await codeItem(page, 'Hope', 0).click();
+  await waitFor(async () => (await codeItem(page, 'Hope', 0).getAttribute('aria-selected')) === 'true', { message: 'Hope is the active code' });
+  const selected = page.getByRole('region', { name: 'Selected code' });
+  await waitFor(async () => (await selected.getByRole('textbox', { name: 'Code name' }).inputValue()) === 'Hope', { message: 'Selected code shows Hope' });
+  await selected.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Feelings' });
+
+  await waitFor(async () => {
+    const book = await api.get(`/api/projects/${project.id}/codebook`);
+    const feelings = book.categories?.find((c) => c.name === 'Feelings');
+    return feelings?.codes?.some((c) => c.name === 'Hope') && (book.codes ?? []).some((c) => c.name === 'Fear');
+  }, { message: 'the server has Hope in Feelings and Fear in no category' });
+
+  // Enter on a treeitem makes it active too.
+  await codeItem(page, 'Fear', 0).focus();
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await codeItem(page, 'Fear', 0).getAttribute('aria-selected')) === 'true', { message: 'Enter made Fear active' });
+});
+
+test('coding: mouse and Apply code, Q, N for a new code, U removes; counts and CSS highlights follow', async (t) => {
+  const api = await t.registered(t.person('Kim'));
+  const project = await api.createProject('Coding check');
+  const hope = await api.createCode(project.id, 'Hope', '#2e8b57');
+  const fear = await api.createCode(project.id, 'Fear', '#b22222');
+  const source = await api.addSource(project.id, 'Interview A', TEXT);
+  const page = await t.newPage({ as: api });
+  await openSource(page, project.id, source.id);
+  await expectSegmentCount(page, 0);
+
+  // Mouse: select a phrase by dragging, then the toolbar button.
+  await codeItem(page, 'Hope', 0).click();
+  await dragSelect(page, 'bright future');
+  await page.getByRole('toolbar', { name: 'Coding tools' }).getByRole('button', { name: 'Apply code (Q)' }).click();
+  await expectSegmentCount(page, 1);
+  await codeItem(page, 'Hope', 1).waitFor();
+  await waitFor(async () => (await highlightRanges(page))[`qc-${hope.id}`] === 1, { message: `CSS.highlights qc-${hope.id} holds one range` });
+
+  // Keys: select, then Q with another active code.
+  await codeItem(page, 'Fear', 0).click();
+  await dragSelect(page, 'dark clouds');
+  await page.keyboard.press('q');
+  await expectSegmentCount(page, 2);
+  await codeItem(page, 'Fear', 1).waitFor();
+  await waitFor(async () => (await highlightRanges(page))[`qc-${fear.id}`] === 1, { message: 'Fear painted' });
+
+  // N: a new code from the selection (named in a dialog if the app asks, else after the words).
+  await dragSelect(page, 'steady work');
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog');
+  const asked = await dialog.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+  let newName = 'steady work';
+  if (asked) {
+    newName = 'Work';
+    await dialog.getByRole('textbox').first().fill(newName);
+    await dialog.getByRole('textbox').first().press('Enter');
+  }
+  await expectSegmentCount(page, 3);
+  await codeItem(page, newName, 1).waitFor();
+  await waitFor(async () => (await page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /\(1\)$/ }).count()) === 3, { message: 'three codes with one coding each' });
+  assert.equal(await totalHighlightRanges(page), 3, 'three ranges in CSS.highlights');
+  await t.screenshot(page, 'coding-workspace');
+
+  // U on a coded spot removes that coding.
+  await clickOnPhrase(page, 'dark clouds');
+  await page.keyboard.press('u');
+  await expectSegmentCount(page, 2);
+  await codeItem(page, 'Fear', 0).waitFor();
+  await waitFor(async () => ((await highlightRanges(page))[`qc-${fear.id}`] ?? 0) === 0, { message: 'Fear no longer painted' });
+
+  const stored = await api.segments(project.id, source.id);
+  const quotes = (stored.items ?? stored).map((s) => s.quote).sort();
+  assert.deepEqual(quotes, ['bright future', 'steady work'], 'the server holds exactly the codings left');
+  assert.ok(await sourceText(page).isVisible());
+});
