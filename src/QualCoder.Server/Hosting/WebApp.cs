@@ -39,6 +39,7 @@ public static class WebApp
         {
             app.Logger.LogWarning("No built web front end was found (set {Setting}); / answers a page that says how to build it.", RootSetting);
             app.MapFallback(Pattern, () => TypedResults.Content(NotBuiltPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound))
+                .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
                 .AllowAnonymous()
                 .ExcludeFromDescription();
             return app;

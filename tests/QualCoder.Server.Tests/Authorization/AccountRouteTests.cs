@@ -12,7 +12,7 @@ public sealed class AccountRouteTests(QualCoderApp app) : IntegrationTest(app)
     [
         "POST /api/accounts", "POST /api/auth/sign-in", "POST /api/auth/sign-out", "GET /openapi/{documentName}.json",
         // The browser app's pages (index.html for client routes, or the "not built" page): the sign-in page is one.
-        "* {*path:nonfile:clientroute}",
+        "GET {*path:nonfile:clientroute}", "HEAD {*path:nonfile:clientroute}",
     ];
 
     public static TheoryData<string, string> SignedInOnly() => new()
