@@ -43,6 +43,34 @@ test('codebook: add two codes and a category, move a code into it, pick the acti
   await codeItem(page, 'Fear', 0).focus();
   await page.keyboard.press('Enter');
   await waitFor(async () => (await codeItem(page, 'Fear', 0).getAttribute('aria-selected')) === 'true', { message: 'Enter made Fear active' });
+
+  // Drag and drop: a code dropped on a category moves into it.
+  await codeItem(page, 'Fear', 0).dragTo(page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /^Feelings/ }));
+  await waitFor(async () => {
+    const book = await api.get(`/api/projects/${project.id}/codebook`);
+    return book.categories?.find((c) => c.name === 'Feelings')?.codes?.some((c) => c.name === 'Fear');
+  }, { message: 'the server has Fear in Feelings after the drop' });
+});
+
+test('keyboard only: Ctrl+F finds a passage, Escape closes the box, Q codes the found text', async (t) => {
+  const api = await t.registered(t.person('Kai'));
+  const project = await api.createProject('Keyboard check');
+  const code = await api.createCode(project.id, 'Food', '#9a6324');
+  const source = await api.addSource(project.id, 'Interview K', TEXT);
+  const page = await t.newPage({ as: api });
+  await openSource(page, project.id, source.id);
+  await codeItem(page, 'Food', 0).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('searchbox', { name: 'Find in source' });
+  await find.waitFor();
+  await find.fill('soup and bread');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('q');
+  await expectSegmentCount(page, 1);
+  const segments = await api.get(`/api/projects/${project.id}/sources/${source.id}/segments`);
+  assert.deepEqual(segments.map((s) => [s.codeId, s.quote]), [[code.id, 'soup and bread']]);
 });
 
 test('coding: mouse and Apply code, Q, N for a new code, U removes; counts and CSS highlights follow', async (t) => {
