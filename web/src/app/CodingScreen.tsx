@@ -1,6 +1,6 @@
 import { CodebookPanel } from "../features/codebook/CodebookPanel";
 import { CodingWorkspace } from "../features/coding/CodingWorkspace";
-import type { Subscribe } from "../features/coding/use-source-codings";
+import type { Subscribe } from "../lib/live/types";
 import { Link } from "../lib/link";
 import type { Account } from "../lib/types";
 import type { ProjectData } from "./use-project-data";

@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import type { ChangeArea } from "../lib/live/change-areas";
 import { LibraryPage } from "../features/library/LibraryPage";
+import { ReviewPage } from "../features/review/ReviewPage";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { ErrorAlert } from "../lib/alert";
 import { Link } from "../lib/link";
@@ -29,7 +30,7 @@ export function ProjectPage({ projectId, path, me }: { projectId: string; path: 
   loaders.current = { refresh, reloadAll };
   const [activeCodeId, setActiveCodeId] = useState<string | null>(null);
   const { epoch } = live;
-  const screen = path.endsWith("/library") ? "library" : path.endsWith("/settings") ? "settings" : "coding";
+  const screen = (["library", "review", "settings"] as const).find((s) => path.endsWith(`/${s}`)) ?? "coding";
 
   if (!data) {
     return (
@@ -43,6 +44,7 @@ export function ProjectPage({ projectId, path, me }: { projectId: string; path: 
   const nav = [
     ["coding", "Coding", `/projects/${projectId}`],
     ["library", "Sources", `/projects/${projectId}/library`],
+    ["review", "Review", `/projects/${projectId}/review`],
     ["settings", "Settings", `/projects/${projectId}/settings`],
   ] as const;
 
@@ -70,6 +72,14 @@ export function ProjectPage({ projectId, path, me }: { projectId: string; path: 
           role={data.project.myRole}
           sources={data.sources}
           folders={data.folders}
+        />
+      )}
+      {screen === "review" && (
+        <ReviewPage
+          projectId={projectId}
+          role={data.project.myRole}
+          members={data.members}
+          subscribe={live.subscribe}
         />
       )}
       {screen === "settings" && <SettingsPage project={data.project} me={me} members={data.members} />}

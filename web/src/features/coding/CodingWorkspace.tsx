@@ -15,7 +15,8 @@ import { SegmentDetails } from "./SegmentDetails";
 import { caretCodePoint, codePointAt, revealSpan, selectedSpan, type Span } from "./selection";
 import { SourceText } from "./SourceText";
 import { UncodedList } from "./UncodedList";
-import { useSourceCodings, type Subscribe } from "./use-source-codings";
+import { useSourceCodings } from "./use-source-codings";
+import type { Subscribe } from "../../lib/live/types";
 
 interface Props {
   projectId: string;

@@ -3,10 +3,8 @@ import { chunkText } from "../../anchoring/chunk-text";
 import { CodePointIndex } from "../../anchoring/code-point-index";
 import { messageOf } from "../../lib/api";
 import { applySegmentChange } from "../../lib/live/segment-changes";
-import type { ProjectChange, Segment } from "../../lib/live/types";
+import type { ProjectChange, Segment, Subscribe } from "../../lib/live/types";
 import { readSourceText, segmentsOfSource } from "./api";
-
-export type Subscribe = (listener: (changes: ProjectChange[]) => void) => () => void;
 
 interface Loaded {
   sourceId: string;

@@ -17,7 +17,8 @@ import {
   uploadSource,
 } from "./api";
 import { libraryRows, within } from "./library-tree";
-import { DeleteSourceDialog, MoveDialog, TextDialog } from "./SourceDialogs";
+import { TextDialog } from "../../lib/text-dialog";
+import { DeleteSourceDialog, MoveDialog } from "./SourceDialogs";
 
 type Open =
   | { kind: "rename" | "memo" | "move" | "delete"; source: Source }

@@ -1,56 +1,9 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import { ErrorAlert } from "../../lib/alert";
 import { Dialog } from "../../lib/dialog";
 import type { Folder, Source, SourceDeletePreview } from "../../lib/types";
 import { useAction } from "../../lib/use-action";
 import { folderPath } from "./library-tree";
-
-/** One text field and a Save button: renaming sources and folders, editing memos. */
-export function TextDialog({
-  title,
-  label,
-  initial,
-  multiline,
-  onSave,
-  onClose,
-}: {
-  title: string;
-  label: string;
-  initial: string;
-  multiline?: boolean;
-  onSave: (value: string) => Promise<unknown>;
-  onClose: () => void;
-}) {
-  const [value, setValue] = useState(initial);
-  const { error, busy, run } = useAction();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if ((await run(() => onSave(value).then(() => true))) === true) onClose();
-  };
-  return (
-    <Dialog title={title} onClose={onClose}>
-      <form onSubmit={submit}>
-        <label>
-          {label}
-          {multiline ? (
-            <textarea autoFocus rows={6} value={value} onChange={(e) => setValue(e.target.value)} />
-          ) : (
-            <input autoFocus required value={value} onChange={(e) => setValue(e.target.value)} />
-          )}
-        </label>
-        <ErrorAlert error={error} />
-        <div className="row">
-          <button type="submit" disabled={busy}>
-            Save
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
 
 /** Moves a source or a folder into a folder (or to the top level). */
 export function MoveDialog({

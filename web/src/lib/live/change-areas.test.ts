@@ -81,4 +81,16 @@ describe("areasOf", () => {
     areasOf({ type: "code_created" }).add("sources");
     expect(areas("code_created")).toEqual(["codebook"]);
   });
+
+  it("leaves shared data alone for suggestion events: the review queue reloads itself", () => {
+    for (const type of [
+      "code_suggested",
+      "coding_suggested",
+      "merge_suggested",
+      "suggestion_approved",
+      "suggestion_rejected",
+    ]) {
+      expect(areasOf({ type })).toEqual(new Set());
+    }
+  });
 });

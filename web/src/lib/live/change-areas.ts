@@ -48,6 +48,14 @@ const areasByType: Readonly<Record<string, readonly ChangeArea[]>> = {
   segment_memo_changed: ["segments", "sources"],
   segment_importance_set: ["segments", "sources"],
   segment_resized: ["segments", "sources"],
+  // Suggestions change no shared data; the review queue listens for them itself. What an approval makes (a code,
+  // codings, a merge) arrives as its own events.
+  code_suggested: [],
+  coding_suggested: [],
+  merge_suggested: [],
+  suggestion_approved: [],
+  suggestion_approval_failed: [],
+  suggestion_rejected: [],
 };
 
 export function areasOf(change: Pick<ProjectChange, "type">): Set<ChangeArea> {

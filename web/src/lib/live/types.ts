@@ -55,3 +55,6 @@ export interface Segment {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Subscribes to the project's live changes; answers the unsubscribe. */
+export type Subscribe = (listener: (changes: ProjectChange[]) => void) => () => void;
