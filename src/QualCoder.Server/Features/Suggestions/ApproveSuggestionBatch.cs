@@ -1,0 +1,91 @@
+using JasperFx.Events;
+using Marten;
+using QualCoder.Server.Domain;
+using QualCoder.Server.Features.Accounts;
+using QualCoder.Server.Features.Coding;
+using QualCoder.Server.Features.Projects;
+using QualCoder.Server.Hosting;
+using Wolverine;
+
+namespace QualCoder.Server.Features.Suggestions;
+
+/// <summary>
+/// Approves every coding suggestion of a batch still to review as one ApplyCodings batch: each lands or fails on its
+/// own (a failed one is marked so, with the reason), all in one transaction.
+/// </summary>
+public sealed record ApproveSuggestionBatch(Guid ProjectId, Guid BatchId, Actor Actor);
+
+/// <summary>One suggestion's fate in a batch approval, as QualCoder v2's batch tools report items.</summary>
+public sealed record BatchItemReview(Guid SuggestionId, bool Success, Guid? SegmentId, string? ErrorCode, string? Error);
+
+public sealed record BatchApprovalOutcome(DomainError? Error, IReadOnlyList<BatchItemReview> Results);
+
+public sealed record BatchApprovalReply(Guid BatchId, int AppliedCount, int FailedCount, IReadOnlyList<BatchItemReview> Results);
+
+public static class ApproveSuggestionBatchHandler
+{
+    private const string Refused = "SUGGESTIONS_NOT_APPROVED";
+
+    public static DomainError? Decide(Project? project, IReadOnlyList<Suggestion> batch, Actor actor, out IReadOnlyList<Suggestion> reviewable) =>
+        SuggestionRules.CheckBatchReview(project, batch, actor, Refused, out reviewable);
+
+    public static async Task<BatchApprovalOutcome> Handle(ApproveSuggestionBatch command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        // A batch's members are fixed when it is suggested; their row locks (in id order) queue concurrent reviews.
+        await session.BeginTransactionAsync(ct);
+        var ids = await SuggestionQueries.IdsInBatchAsync(session, command.ProjectId, command.BatchId, ct);
+        var batch = session.CreateBatchQuery();
+        var projectLoad = batch.Load<Project>(command.ProjectId);
+        var streamLoads = ids.Order().Select(id => batch.Events.FetchForExclusiveWriting<Suggestion>(id)).ToList();
+        await batch.Execute(ct);
+        var streams = new Dictionary<Guid, IEventStream<Suggestion>>();
+        foreach (var load in streamLoads)
+        {
+            var stream = await load;
+            streams[stream.Id] = stream;
+        }
+
+        var suggestions = streams.Values.Select(s => s.Aggregate).OfType<Suggestion>().OrderBy(s => s.SuggestedAt).ThenBy(s => s.Id).ToList();
+        if (Decide(await projectLoad, suggestions, command.Actor, out var reviewable) is { } refused)
+        {
+            return new(refused, []);
+        }
+
+        var segmentIds = reviewable.Select(_ => Guid.CreateVersion7()).ToList();
+        var items = reviewable.Select((s, i) => ApproveSuggestionHandler.CodingItemFor(s, segmentIds[i])).ToList();
+        var applied = await ApplyCodingsHandler.Handle(new ApplyCodings(command.ProjectId, items, command.Actor), session, clock, ct);
+        if (applied.Error is { } whole)
+        {
+            return new(whole, []);
+        }
+
+        var now = clock.GetUtcNow();
+        var results = new List<BatchItemReview>(reviewable.Count);
+        for (var i = 0; i < reviewable.Count; i++)
+        {
+            var error = applied.Results[i].Error;
+            streams[reviewable[i].Id].AppendOne(ApproveSuggestionHandler.Conclude(reviewable[i], segmentIds[i], error, command.Actor, now));
+            results.Add(new BatchItemReview(reviewable[i].Id, error is null, error is null ? segmentIds[i] : null, error?.Code, error?.Message));
+        }
+
+        return new(null, results);
+    }
+
+    internal static void Map(RouteGroupBuilder suggestions) => suggestions
+        .MapPost("/batches/{batchId:guid}/approve", async (Guid projectId, Guid batchId, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        {
+            var outcome = await bus.InvokeAsync<BatchApprovalOutcome>(new ApproveSuggestionBatch(projectId, batchId, http.User.ToActor()), ct);
+            if (outcome.Error is { } error)
+            {
+                return error.ToProblem();
+            }
+
+            var applied = outcome.Results.Count(r => r.Success);
+            return TypedResults.Ok(new BatchApprovalReply(batchId, applied, outcome.Results.Count - applied, outcome.Results));
+        })
+        .WithName("ApproveSuggestionBatch")
+        .WithSummary("Approves every coding suggestion of a batch not yet approved or rejected, as one coding batch (coders and up); each is reported, failed ones are marked failed.")
+        .Produces<BatchApprovalReply>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}
