@@ -45,7 +45,8 @@ public static class ApproveSuggestionBatchHandler
             streams[stream.Id] = stream;
         }
 
-        var suggestions = streams.Values.Select(s => s.Aggregate).OfType<Suggestion>().OrderBy(s => s.SuggestedAt).ThenBy(s => s.Id).ToList();
+        // Items in the order a reviewer reads them: as suggested, then by place in the source.
+        var suggestions = streams.Values.Select(s => s.Aggregate).OfType<Suggestion>().OrderBy(s => s.SuggestedAt).ThenBy(s => s.Coding?.SourceId).ThenBy(s => s.Coding?.Start).ThenBy(s => s.Id).ToList();
         if (Decide(await projectLoad, suggestions, command.Actor, out var reviewable) is { } refused)
         {
             return new(refused, []);

@@ -12,15 +12,22 @@ public static class SuggestionQueries
     private const string Refused = "SUGGESTIONS";
 
     /// <summary>
-    /// A project's suggestions in the order they were made. <paramref name="status"/> is pending, approved, rejected,
-    /// failed or all; the other filters are optional.
+    /// A project's suggestions in the order they were made. <paramref name="status"/> is pending (when null), approved,
+    /// rejected, failed or all; <paramref name="kind"/> is code, coding or merge; every filter is optional.
     /// </summary>
     public static async Task<(DomainError? Error, IReadOnlyList<Suggestion> Suggestions)> ListAsync(
-        IQuerySession session, Guid projectId, Actor actor, string? status, SuggestionKind? kind, Guid? sourceId, Guid? batchId, CancellationToken ct)
+        IQuerySession session, Guid projectId, Actor actor, string? status, string? kind, Guid? sourceId, Guid? batchId, CancellationToken ct)
     {
-        if (ParseStatus(status, out var wanted) is { } badStatus)
+        SuggestionStatus? wanted = SuggestionStatus.Pending;
+        if (!TryParse(status, ref wanted))
         {
-            return (badStatus, []);
+            return (DomainError.Invalid($"{Refused}/INVALID_STATUS", "status is pending, approved, rejected, failed or all."), []);
+        }
+
+        SuggestionKind? ofKind = null;
+        if (!TryParse(kind, ref ofKind))
+        {
+            return (DomainError.Invalid($"{Refused}/INVALID_KIND", "kind is code, coding or merge."), []);
         }
 
         var batch = session.CreateBatchQuery();
@@ -31,7 +38,7 @@ public static class SuggestionQueries
             query = query.Where(s => s.Status == only);
         }
 
-        if (kind is { } k)
+        if (ofKind is { } k)
         {
             query = query.Where(s => s.Kind == k);
         }
@@ -57,31 +64,23 @@ public static class SuggestionQueries
     internal static async Task<IReadOnlyList<Guid>> IdsInBatchAsync(IQuerySession session, Guid projectId, Guid batchId, CancellationToken ct) =>
         await session.Query<Suggestion>().Where(s => s.ProjectId == projectId && s.BatchId == batchId).Select(s => s.Id).ToListAsync(ct);
 
-    private static DomainError? ParseStatus(string? raw, out SuggestionStatus? status)
+    /// <summary>Reads a filter given by name in any case: absent keeps the default <paramref name="value"/>, "all" filters nothing.</summary>
+    private static bool TryParse<T>(string? raw, ref T? value)
+        where T : struct, Enum
     {
-        status = SuggestionStatus.Pending;
-        if (raw is null)
+        if (raw is null || raw.Equals("all", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            value = raw is null ? value : null;
+            return true;
         }
 
-        if (raw.Equals("all", StringComparison.OrdinalIgnoreCase))
-        {
-            status = null;
-            return null;
-        }
-
-        if (Enum.TryParse<SuggestionStatus>(raw, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-        {
-            status = parsed;
-            return null;
-        }
-
-        return DomainError.Invalid($"{Refused}/INVALID_STATUS", "status is pending, approved, rejected, failed or all.");
+        var known = Enum.TryParse<T>(raw, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(raw, out _);
+        value = known ? parsed : value;
+        return known;
     }
 
     internal static void MapList(RouteGroupBuilder suggestions) => suggestions
-        .MapGet("/", async (Guid projectId, string? status, SuggestionKind? kind, Guid? sourceId, Guid? batchId, HttpContext http, IQuerySession session, CancellationToken ct) =>
+        .MapGet("/", async (Guid projectId, string? status, string? kind, Guid? sourceId, Guid? batchId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             var (error, found) = await ListAsync(session, projectId, http.User.ToActor(), status, kind, sourceId, batchId, ct);
             return error?.ToProblem() ?? TypedResults.Ok(found);
