@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Accounts;
@@ -31,23 +30,11 @@ public static class ApproveSuggestionBatchHandler
 
     public static async Task<BatchApprovalOutcome> Handle(ApproveSuggestionBatch command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        // A batch's members are fixed when it is suggested; their row locks (in id order) queue concurrent reviews.
-        await session.BeginTransactionAsync(ct);
-        var ids = await SuggestionQueries.IdsInBatchAsync(session, command.ProjectId, command.BatchId, ct);
-        var batch = session.CreateBatchQuery();
-        var projectLoad = batch.Load<Project>(command.ProjectId);
-        var streamLoads = ids.Order().Select(id => batch.Events.FetchForExclusiveWriting<Suggestion>(id)).ToList();
-        await batch.Execute(ct);
-        var streams = new Dictionary<Guid, IEventStream<Suggestion>>();
-        foreach (var load in streamLoads)
-        {
-            var stream = await load;
-            streams[stream.Id] = stream;
-        }
-
+        // A batch's members are fixed when it is suggested; their row locks queue concurrent reviews of it.
+        var (project, streams) = await SuggestionStreams.FetchBatchAsync(session, command.ProjectId, command.BatchId, exclusive: true, ct);
         // Items in the order a reviewer reads them: as suggested, then by place in the source.
         var suggestions = streams.Values.Select(s => s.Aggregate).OfType<Suggestion>().OrderBy(s => s.SuggestedAt).ThenBy(s => s.Coding?.SourceId).ThenBy(s => s.Coding?.Start).ThenBy(s => s.Id).ToList();
-        if (Decide(await projectLoad, suggestions, command.Actor, out var reviewable) is { } refused)
+        if (Decide(project, suggestions, command.Actor, out var reviewable) is { } refused)
         {
             return new(refused, []);
         }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Accounts;
@@ -32,19 +31,8 @@ public static class RejectSuggestionBatchHandler
     /// <summary>Optimistic, like a single rejection: a concurrent review of any member makes this run again on fresh state.</summary>
     public static async Task<CommandOutcome> Handle(RejectSuggestionBatch command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var ids = await SuggestionQueries.IdsInBatchAsync(session, command.ProjectId, command.BatchId, ct);
-        var batch = session.CreateBatchQuery();
-        var projectLoad = batch.Load<Project>(command.ProjectId);
-        var streamLoads = ids.Select(id => batch.Events.FetchForWriting<Suggestion>(id)).ToList();
-        await batch.Execute(ct);
-        var streams = new Dictionary<Guid, IEventStream<Suggestion>>();
-        foreach (var load in streamLoads)
-        {
-            var stream = await load;
-            streams[stream.Id] = stream;
-        }
-
-        var decision = Decide(await projectLoad, [.. streams.Values.Select(s => s.Aggregate).OfType<Suggestion>()], command, clock.GetUtcNow());
+        var (project, streams) = await SuggestionStreams.FetchBatchAsync(session, command.ProjectId, command.BatchId, exclusive: false, ct);
+        var decision = Decide(project, [.. streams.Values.Select(s => s.Aggregate).OfType<Suggestion>()], command, clock.GetUtcNow());
         if (decision.Error is { } error)
         {
             return CommandOutcome.Rejected(error);

@@ -41,10 +41,7 @@ public static class SuggestMergeHandler
 
     public static async Task<CommandOutcome> Handle(SuggestMerge command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var batch = session.CreateBatchQuery();
-        var projectLoad = batch.Load<Project>(command.ProjectId);
-        var codebookLoad = batch.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(command.ProjectId));
-        await batch.Execute(ct);
-        return SuggestionStreams.Start(session, Decide(await projectLoad, await codebookLoad, command, clock.GetUtcNow()));
+        var (project, codebook) = await SuggestionStreams.ProjectAndCodebookAsync(session, command.ProjectId, ct);
+        return SuggestionStreams.Start(session, Decide(project, codebook, command, clock.GetUtcNow()));
     }
 }
