@@ -10,9 +10,10 @@ namespace QualCoder.Server.Features.Suggestions;
 
 /// <summary>
 /// Approves every coding suggestion of a batch still to review as one ApplyCodings batch: each lands or fails on its
-/// own (a failed one is marked so, with the reason), all in one transaction.
+/// own (a failed one is marked so, with the reason), all in one transaction. <c>CodeIds</c>, when given, approves only
+/// the suggestions of those codes (respond_to_code_suggestion's selected_code_ids); the others stay pending.
 /// </summary>
-public sealed record ApproveSuggestionBatch(Guid ProjectId, Guid BatchId, Actor Actor);
+public sealed record ApproveSuggestionBatch(Guid ProjectId, Guid BatchId, Actor Actor, IReadOnlyList<Guid>? CodeIds = null);
 
 /// <summary>One suggestion's fate in a batch approval, as QualCoder v2's batch tools report items.</summary>
 public sealed record BatchItemReview(Guid SuggestionId, bool Success, Guid? SegmentId, string? ErrorCode, string? Error);
@@ -25,8 +26,19 @@ public static class ApproveSuggestionBatchHandler
 {
     private const string Refused = "SUGGESTIONS_NOT_APPROVED";
 
-    public static DomainError? Decide(Project? project, IReadOnlyList<Suggestion> batch, Actor actor, out IReadOnlyList<Suggestion> reviewable) =>
-        SuggestionRules.CheckBatchReview(project, batch, actor, Refused, out reviewable);
+    public static DomainError? Decide(Project? project, IReadOnlyList<Suggestion> batch, ApproveSuggestionBatch command, out IReadOnlyList<Suggestion> approvable)
+    {
+        if (SuggestionRules.CheckBatchReview(project, batch, command.Actor, Refused, out var reviewable) is { } denied)
+        {
+            approvable = [];
+            return denied;
+        }
+
+        approvable = command.CodeIds is { Count: > 0 } codeIds ? [.. reviewable.Where(s => codeIds.Contains(s.Coding!.CodeId))] : reviewable;
+        return approvable.Count == 0
+            ? DomainError.Invalid($"{Refused}/NOTHING_SELECTED", "None of the batch's suggestions still to review is for one of the selected codes.")
+            : null;
+    }
 
     public static async Task<BatchApprovalOutcome> Handle(ApproveSuggestionBatch command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -34,7 +46,7 @@ public static class ApproveSuggestionBatchHandler
         var (project, streams) = await SuggestionStreams.FetchBatchAsync(session, command.ProjectId, command.BatchId, exclusive: true, ct);
         // Items in the order a reviewer reads them: as suggested, then by place in the source.
         var suggestions = streams.Values.Select(s => s.Aggregate).OfType<Suggestion>().OrderBy(s => s.SuggestedAt).ThenBy(s => s.Coding?.SourceId).ThenBy(s => s.Coding?.Start).ThenBy(s => s.Id).ToList();
-        if (Decide(project, suggestions, command.Actor, out var reviewable) is { } refused)
+        if (Decide(project, suggestions, command, out var reviewable) is { } refused)
         {
             return new(refused, []);
         }

@@ -101,6 +101,9 @@ public class ReviewDecisionTests
         private static readonly Suggestion First = Fold(HopeSuggested(SuggestionId));
         private static readonly Suggestion Second = Fold(HopeSuggested(OtherSuggestionId));
 
+        private static DomainError? ApproveAll(IReadOnlyList<Suggestion> batch, Actor reviewer, out IReadOnlyList<Suggestion> approvable, params Guid[] codeIds) =>
+            ApproveSuggestionBatchHandler.Decide(Team(), batch, new ApproveSuggestionBatch(ProjectId, BatchId, reviewer, codeIds), out approvable);
+
         private static Decision RejectAll(IReadOnlyList<Suggestion> batch, Actor reviewer, Project? project = null) =>
             RejectSuggestionBatchHandler.Decide(project ?? Team(), batch, new RejectSuggestionBatch(ProjectId, BatchId, "Too broad", reviewer), Now);
 
@@ -110,16 +113,26 @@ public class ReviewDecisionTests
             var failed = Fold(HopeSuggested(OtherSuggestionId), FailedFor(Coder, OtherSuggestionId));
             var done = Fold(HopeSuggested(Guid.NewGuid()), RejectedBy(Coder));
 
-            Assert.Null(ApproveSuggestionBatchHandler.Decide(Team(), [First, failed, done], Coder, out var reviewable));
+            Assert.Null(ApproveAll([First, failed, done], Coder, out var reviewable));
             Assert.Equal([SuggestionId, OtherSuggestionId], reviewable.Select(s => s.Id));
         }
 
         [Fact]
         public void a_batch_with_nothing_left_is_a_conflict_and_an_empty_one_not_found()
         {
-            Assert.Equal("SUGGESTIONS_NOT_APPROVED/ALREADY_REVIEWED", ApproveSuggestionBatchHandler.Decide(Team(), [Fold(HopeSuggested(), ApprovedBy(Coder))], Coder, out _)?.Code);
-            Assert.Equal(ErrorKind.NotFound, ApproveSuggestionBatchHandler.Decide(Team(), [], Coder, out _)?.Kind);
-            Assert.Equal(ErrorKind.Forbidden, ApproveSuggestionBatchHandler.Decide(Team(), [First], Viewer, out _)?.Kind);
+            Assert.Equal("SUGGESTIONS_NOT_APPROVED/ALREADY_REVIEWED", ApproveAll([Fold(HopeSuggested(), ApprovedBy(Coder))], Coder, out _)?.Code);
+            Assert.Equal(ErrorKind.NotFound, ApproveAll([], Coder, out _)?.Kind);
+            Assert.Equal(ErrorKind.Forbidden, ApproveAll([First], Viewer, out _)?.Kind);
+        }
+
+        [Fact]
+        public void approving_selected_codes_takes_only_their_suggestions()
+        {
+            var fear = Fold(HopeSuggested(OtherSuggestionId) with { CodeId = FearCode, CodeName = "Fear" });
+
+            Assert.Null(ApproveAll([First, fear], Coder, out var approvable, FearCode));
+            Assert.Equal([OtherSuggestionId], approvable.Select(s => s.Id));
+            Assert.Equal("SUGGESTIONS_NOT_APPROVED/NOTHING_SELECTED", ApproveAll([First], Coder, out _, FearCode)?.Code);
         }
 
         [Fact]
