@@ -45,14 +45,16 @@ public static class ApproveSuggestionBatchHandler
         // A batch's members are fixed when it is suggested; their row locks queue concurrent reviews of it.
         var (project, streams) = await SuggestionStreams.FetchBatchAsync(session, command.ProjectId, command.BatchId, exclusive: true, ct);
         // Items in the order a reviewer reads them: as suggested, then by place in the source.
-        var suggestions = streams.Values.Select(s => s.Aggregate).OfType<Suggestion>().OrderBy(s => s.SuggestedAt).ThenBy(s => s.Coding?.SourceId).ThenBy(s => s.Coding?.Start).ThenBy(s => s.Id).ToList();
-        if (Decide(project, suggestions, command, out var reviewable) is { } refused)
+        var suggestions = streams.Values.Select(s => s.Aggregate).OfType<Suggestion>()
+            .OrderBy(s => s.SuggestedAt).ThenBy(s => s.Coding?.SourceId).ThenBy(s => s.Coding?.Start).ThenBy(s => s.Id)
+            .ToList();
+        if (Decide(project, suggestions, command, out var approvable) is { } refused)
         {
             return new(refused, []);
         }
 
-        var segmentIds = reviewable.Select(_ => Guid.CreateVersion7()).ToList();
-        var items = reviewable.Select((s, i) => ApproveSuggestionHandler.CodingItemFor(s, segmentIds[i])).ToList();
+        var segmentIds = approvable.Select(_ => Guid.CreateVersion7()).ToList();
+        var items = approvable.Select((s, i) => ApproveSuggestionHandler.CodingItemFor(s, segmentIds[i])).ToList();
         var applied = await ApplyCodingsHandler.Handle(new ApplyCodings(command.ProjectId, items, command.Actor), session, clock, ct);
         if (applied.Error is { } whole)
         {
@@ -60,12 +62,12 @@ public static class ApproveSuggestionBatchHandler
         }
 
         var now = clock.GetUtcNow();
-        var results = new List<BatchItemReview>(reviewable.Count);
-        for (var i = 0; i < reviewable.Count; i++)
+        var results = new List<BatchItemReview>(approvable.Count);
+        for (var i = 0; i < approvable.Count; i++)
         {
             var error = applied.Results[i].Error;
-            streams[reviewable[i].Id].AppendOne(ApproveSuggestionHandler.Conclude(reviewable[i], segmentIds[i], error, command.Actor, now));
-            results.Add(new BatchItemReview(reviewable[i].Id, error is null, error is null ? segmentIds[i] : null, error?.Code, error?.Message));
+            streams[approvable[i].Id].AppendOne(ApproveSuggestionHandler.Conclude(approvable[i], segmentIds[i], error, command.Actor, now));
+            results.Add(new BatchItemReview(approvable[i].Id, error is null, error is null ? segmentIds[i] : null, error?.Code, error?.Message));
         }
 
         return new(null, results);
