@@ -5,6 +5,7 @@ using QualCoder.Server.Features.Folders;
 using QualCoder.Server.Features.Members;
 using QualCoder.Server.Features.Projects;
 using QualCoder.Server.Features.Sources;
+using QualCoder.Server.Features.Suggestions;
 using QualCoder.Server.Hosting;
 using QualCoder.Server.Realtime;
 
@@ -19,6 +20,7 @@ builder.AddEventStore(store =>
     store.ConfigureFolders();
     store.ConfigureSources();
     store.ConfigureCoding();
+    store.ConfigureSuggestions();
     store.ConfigurePresence();
 }, marten => marten.ConfigureRealtime());
 builder.Services.AddAccounts(builder.Configuration);
@@ -35,6 +37,7 @@ app.MapCodebook();
 app.MapFolders();
 app.MapSources();
 app.MapCoding();
+app.MapSuggestions();
 app.MapRealtime();
 app.Run();
 

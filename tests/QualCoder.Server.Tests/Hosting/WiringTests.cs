@@ -38,6 +38,7 @@ public sealed class WiringTests(QualCoderApp app) : IntegrationTest(app)
                 typeof(QualCoder.Server.Features.Projects.Project), typeof(QualCoder.Server.Features.Accounts.Account),
                 typeof(QualCoder.Server.Features.Sources.Source), typeof(QualCoder.Server.Features.Folders.FolderTree),
                 typeof(QualCoder.Server.Features.Codebook.Codebook), typeof(QualCoder.Server.Features.Coding.SegmentProjection),
+                typeof(QualCoder.Server.Features.Suggestions.Suggestion),
             }
             .SelectMany(folder => folder.GetMethods())
             .Where(m => m.Name is "Create" or "Apply" or "Project")

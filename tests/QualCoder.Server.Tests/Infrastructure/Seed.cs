@@ -4,6 +4,7 @@ using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Codebook;
 using QualCoder.Server.Features.Projects;
 using QualCoder.Server.Features.Sources;
+using QualCoder.Server.Features.Suggestions;
 
 namespace QualCoder.Server.Tests.Infrastructure;
 
@@ -25,6 +26,15 @@ public sealed class Seed(QualCoderApp app, Guid projectId, Guid ownerId)
         var sourceId = Guid.CreateVersion7();
         await Append(sourceId, new SourceAdded(projectId, sourceId, name, text, "text", "", "", null, new Actor(ownerId), DateTimeOffset.UtcNow));
         return sourceId;
+    }
+
+    /// <summary>The owner's suggestion to code the first five code points of a source (which must read <paramref name="quote"/>).</summary>
+    public async Task<Guid> CodingSuggestion(Guid sourceId, Guid codeId, string quote, Guid? batchId = null)
+    {
+        var suggestionId = Guid.CreateVersion7();
+        await Append(suggestionId, new CodingSuggested(
+            projectId, suggestionId, batchId, sourceId, "Source", codeId, "Code", 0, 5, quote, "", "", 70, "", new Actor(ownerId), DateTimeOffset.UtcNow));
+        return suggestionId;
     }
 
     private async Task Append(Guid streamId, object @event)
