@@ -1,0 +1,62 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using ModelContextProtocol.AspNetCore;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using QualCoder.Server.Features.Accounts;
+
+namespace QualCoder.Server.Features.Agents;
+
+/// <summary>
+/// Agents over hosted MCP at <c>/mcp</c> (streamable HTTP, stateful so a session can have a current project), on
+/// the app's own port. Only a personal access token opens it; a request from a browser page on a foreign origin is
+/// refused (see <see cref="AllowedOrigins"/>); the Host header is filtered by ASP.NET Core's AllowedHosts.
+/// </summary>
+public static class AgentsModule
+{
+    public const string Path = "/mcp";
+
+    public static void ConfigureAgents(this StoreOptions store) =>
+        store.Schema.For<AgentSessionState>();
+
+    public static IServiceCollection AddAgents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(AllowedOrigins.From(configuration));
+        services
+            .AddMcpServer(options => options.ServerInfo = new Implementation { Name = "QualCoder Web", Version = "1.0" })
+            .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.Stateful)
+            .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, ct) =>
+            {
+                try
+                {
+                    return await next(context, ct);
+                }
+                catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
+                {
+                    context.Services!.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AgentsModule))
+                        .LogError(e, "MCP tool {Tool} failed", context.Params?.Name);
+                    return ToolResults.Internal();
+                }
+            }))
+            .WithTools([typeof(ProjectTools)])
+            .WithResources([typeof(ProjectResources)]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAgents(this IEndpointRouteBuilder app)
+    {
+        var origins = app.ServiceProvider.GetRequiredService<AllowedOrigins>();
+        app.MapMcp(Path)
+            // Bearer tokens only: a cookie would let any page the user visits drive their agent endpoint.
+            .RequireAuthorization(new AuthorizationPolicyBuilder(AccessTokenAuthentication.SchemeName).RequireAuthenticatedUser().Build())
+            .Add(endpoint =>
+            {
+                var next = endpoint.RequestDelegate!;
+                endpoint.RequestDelegate = http => origins.Allow(http.Request.Headers.Origin)
+                    ? next(http)
+                    : AccessTokenAuthentication.WriteProblem(http.Response, StatusCodes.Status403Forbidden, "MCP/FORBIDDEN_ORIGIN",
+                        $"Requests to {Path} from the origin {http.Request.Headers.Origin} are not allowed; see QualCoder:Mcp:AllowedOrigins.");
+            });
+        return app;
+    }
+}
