@@ -24,7 +24,13 @@ public static class AgentsModule
         services.AddSingleton(AllowedOrigins.From(configuration));
         services
             .AddMcpServer(options => options.ServerInfo = new Implementation { Name = "QualCoder Web", Version = "1.0" })
-            .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.Stateful)
+            .WithHttpTransport(options =>
+            {
+                options.SessionMode = HttpServerSessionMode.Stateful;
+#pragma warning disable MCPEXP002 // Experimental, and the one place that sees a session end.
+                options.RunSessionHandler = RunSessionAsync;
+#pragma warning restore MCPEXP002
+            })
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, ct) =>
             {
                 try
@@ -41,6 +47,25 @@ public static class AgentsModule
             .WithTools([typeof(ProjectTools)])
             .WithResources([typeof(ProjectResources)]);
         return services;
+    }
+
+    /// <summary>Runs an MCP session; once it ends (the client closed it, or it idled out) its current project is forgotten.</summary>
+    private static async Task RunSessionAsync(HttpContext http, McpServer server, CancellationToken ct)
+    {
+        try
+        {
+            await server.RunAsync(ct);
+        }
+        finally
+        {
+            if (server.SessionId is { Length: > 0 } sessionId && server.Services is { } services)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+                session.Delete<AgentSessionState>(sessionId);
+                await session.SaveChangesAsync(CancellationToken.None);
+            }
+        }
     }
 
     public static IEndpointRouteBuilder MapAgents(this IEndpointRouteBuilder app)

@@ -46,7 +46,7 @@ public sealed class ProjectToolsTests(QualCoderApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task the_current_project_is_kept_in_the_database_with_the_agent_that_opened_it()
+    public async Task the_current_project_is_kept_in_the_database_with_the_agent_that_opened_it_until_the_session_ends()
     {
         var ada = await SignedIn("Ada");
         var projectId = await ada.CreateProject("Interviews");
@@ -54,9 +54,22 @@ public sealed class ProjectToolsTests(QualCoderApp app) : IntegrationTest(app)
 
         (await agent.Call("open_project", new { project_id = projectId })).ShouldSucceed();
 
-        await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var state = await session.LoadAsync<AgentSessionState>(agent.Client.SessionId!);
+        var sessionId = agent.Client.SessionId!;
+        var state = await StateOf(sessionId);
         Assert.Equal((ada.AccountId, projectId, AgentClient.Name, AgentClient.Version), (state!.AccountId, state.ProjectId, state.ClientName, state.ClientVersion));
+
+        await agent.DisposeAsync();
+        for (var waited = 0; await StateOf(sessionId) is not null; waited += 50)
+        {
+            Assert.True(waited < 5000, "The ended session's state is still stored after 5 s.");
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<AgentSessionState?> StateOf(string sessionId)
+    {
+        await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.LoadAsync<AgentSessionState>(sessionId);
     }
 
     [Fact]
