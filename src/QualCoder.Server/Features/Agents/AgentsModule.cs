@@ -4,13 +4,15 @@ using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using QualCoder.Server.Features.Accounts;
+using QualCoder.Server.Hosting;
 
 namespace QualCoder.Server.Features.Agents;
 
 /// <summary>
 /// Agents over hosted MCP at <c>/mcp</c> (streamable HTTP, stateful so a session can have a current project), on
 /// the app's own port. Only a personal access token opens it; a request from a browser page on a foreign origin is
-/// refused (see <see cref="AllowedOrigins"/>); the Host header is filtered by ASP.NET Core's AllowedHosts.
+/// refused (see <see cref="AllowedOrigins"/>); the Host header is filtered by ASP.NET Core's AllowedHosts. A tool
+/// that throws answers as HTTP would: a lost race is the same conflict, anything else INTERNAL (logged).
 /// </summary>
 public static class AgentsModule
 {
@@ -37,9 +39,13 @@ public static class AgentsModule
                 {
                     return await next(context, ct);
                 }
+                catch (Exception e) when (ProblemResponses.IsLostRace(e))
+                {
+                    return ToolResults.Failure(StreamCommands.ConcurrentWrite);
+                }
                 catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
                 {
-                    context.Services!.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AgentsModule))
+                    (context.Services ?? context.Server.Services)?.GetService<ILoggerFactory>()?.CreateLogger(typeof(AgentsModule))
                         .LogError(e, "MCP tool {Tool} failed", context.Params?.Name);
                     return ToolResults.Internal();
                 }

@@ -127,8 +127,9 @@ public static class ProjectTools
         });
     }
 
-    [McpServerTool(Name = "navigate_to_segment", Title = "Show a passage in the browser", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
-    [Description("Opens a source in your own open QualCoder browser tabs, scrolls to a passage and flashes it, so the person you work for sees what you mean. Changes no data. Positions are Unicode code points, 0-based, end exclusive.")]
+    // Not read-only (the person's browser moves), but it changes no data, so a read token may call it.
+    [McpServerTool(Name = "navigate_to_segment", Title = "Show a passage in the browser", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description("Shows a passage to the person you work for: their open QualCoder browser tabs open the source, scroll to the passage and flash it. Changes no project data. Positions are Unicode code points, 0-based, end exclusive.")]
     public static async Task<CallToolResult> NavigateToSegment(
         RequestContext<CallToolRequestParams> request,
         IQuerySession session,

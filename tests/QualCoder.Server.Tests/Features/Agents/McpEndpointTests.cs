@@ -96,6 +96,7 @@ public sealed class McpEndpointTests(QualCoderApp app) : IntegrationTest(app)
         Assert.True(tools["list_projects"].Annotations!.ReadOnlyHint);
         Assert.True(tools["get_project_context"].Annotations!.ReadOnlyHint);
         Assert.False(tools["open_project"].Annotations!.ReadOnlyHint);
+        Assert.False(tools["navigate_to_segment"].Annotations!.ReadOnlyHint);
         var navigate = tools["navigate_to_segment"].InputSchema.GetProperty("properties");
         Assert.All(["source_id", "start_pos", "end_pos", "highlight", "project_id"], name =>
             Assert.False(string.IsNullOrWhiteSpace(navigate.GetProperty(name).GetProperty("description").GetString())));
