@@ -1,4 +1,5 @@
 using QualCoder.Server.Features.Accounts;
+using QualCoder.Server.Features.Agents;
 using QualCoder.Server.Features.Codebook;
 using QualCoder.Server.Features.Coding;
 using QualCoder.Server.Features.Folders;
@@ -22,9 +23,11 @@ builder.AddEventStore(store =>
     store.ConfigureCoding();
     store.ConfigureSuggestions();
     store.ConfigurePresence();
+    store.ConfigureAgents();
 }, marten => marten.ConfigureRealtime());
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRealtime();
+builder.Services.AddAgents(builder.Configuration);
 
 var app = builder.Build();
 app.UseWebApp();
@@ -39,6 +42,7 @@ app.MapSources();
 app.MapCoding();
 app.MapSuggestions();
 app.MapRealtime();
+app.MapAgents();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' host factory.</summary>

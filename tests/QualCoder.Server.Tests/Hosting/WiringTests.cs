@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using QualCoder.Server.Domain;
+using QualCoder.Server.Features.Agents;
 using QualCoder.Server.Tests.Infrastructure;
 using Wolverine.Runtime.Handlers;
 
@@ -10,10 +11,11 @@ public sealed class WiringTests(QualCoderApp app) : IntegrationTest(app)
 {
     /// <summary>
     /// The commands: every record that carries an Actor but no At (events carry both), and every message a Handle
-    /// method takes (which adds the one command sent before there is an actor, registration).
+    /// method takes (which adds the one command sent before there is an actor, registration). The MCP tools' caller
+    /// carries the Actor they put on commands, and is none.
     /// </summary>
     private static readonly Type[] Commands = typeof(Program).Assembly.GetTypes()
-        .Where(t => t.Namespace?.StartsWith("QualCoder.Server.Features", StringComparison.Ordinal) == true)
+        .Where(t => t.Namespace?.StartsWith("QualCoder.Server.Features", StringComparison.Ordinal) == true && t != typeof(AgentCaller))
         .SelectMany(t => t.GetProperty("Actor")?.PropertyType == typeof(Actor) && t.GetProperty("At") is null
             ? [t]
             : t.GetMethods().Where(m => m.Name == "Handle" && m.IsStatic).Select(m => m.GetParameters()[0].ParameterType))

@@ -27,11 +27,15 @@ public sealed class LiveClient : IAsyncDisposable
         _connection = connection;
         _connection.On<Change>("changed", Changes.Add);
         _connection.On<Presence>("presence", Presences.Add);
+        _connection.On<JsonElement>("navigate", Navigations.Add);
     }
 
     public Inbox<Change> Changes { get; } = new("changed");
 
     public Inbox<Presence> Presences { get; } = new("presence");
+
+    /// <summary>Requests to show a passage, sent to this account's connections only (by its agents' navigate_to_segment).</summary>
+    public Inbox<JsonElement> Navigations { get; } = new("navigate");
 
     public IReadOnlyList<Change> Received => Changes.Received;
 

@@ -80,7 +80,8 @@ public sealed class ProjectHubTests(QualCoderApp app) : LiveTest(app)
         var codeId = await CreateCode(owner, projectId, "After");
         await staying.WaitForCode(codeId);
 
-        Assert.Empty(leaving.Received);
+        // The project's first events may still reach it before it leaves (the daemon pushes them a little later).
+        Assert.DoesNotContain(leaving.Received, c => c.Type == "code_created");
     }
 
     [Fact]

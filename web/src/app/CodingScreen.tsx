@@ -2,6 +2,7 @@ import { CodebookPanel } from "../features/codebook/CodebookPanel";
 import { CodingWorkspace } from "../features/coding/CodingWorkspace";
 import type { Subscribe } from "../lib/live/types";
 import { Link } from "../lib/link";
+import type { SegmentNavigation } from "../lib/live/types";
 import type { Account } from "../lib/types";
 import type { ProjectData } from "./use-project-data";
 
@@ -14,6 +15,8 @@ export function CodingScreen({
   onActiveCode,
   subscribe,
   epoch,
+  navigation,
+  onNavigated,
 }: {
   data: ProjectData;
   me: Account;
@@ -22,6 +25,9 @@ export function CodingScreen({
   onActiveCode: (codeId: string | null) => void;
   subscribe: Subscribe;
   epoch: number;
+  /** The latest passage an agent asked to show in this project. */
+  navigation: SegmentNavigation | null;
+  onNavigated: () => void;
 }) {
   const { project, codebook, sources, members } = data;
   const source = sources.find((s) => s.id === sourceId) ?? null;
@@ -73,6 +79,8 @@ export function CodingScreen({
           onActiveCode={onActiveCode}
           subscribe={subscribe}
           epoch={epoch}
+          navigation={navigation?.sourceId === source.id ? navigation : null}
+          onNavigated={onNavigated}
         />
       ) : (
         <div className="workspace empty">

@@ -1,11 +1,12 @@
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ChangeArea } from "../lib/live/change-areas";
 import { LibraryPage } from "../features/library/LibraryPage";
 import { ReviewPage } from "../features/review/ReviewPage";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { ErrorAlert } from "../lib/alert";
 import { Link } from "../lib/link";
-import { match } from "../lib/router";
+import { match, navigate } from "../lib/router";
+import { spanHash } from "../features/coding/selection";
 import type { Account } from "../lib/types";
 import { CodingScreen } from "./CodingScreen";
 import { PresenceList } from "./PresenceList";
@@ -29,7 +30,15 @@ export function ProjectPage({ projectId, path, me }: { projectId: string; path: 
   const { data, error, refresh, reloadAll } = useProjectData(projectId, live.status !== "connecting");
   loaders.current = { refresh, reloadAll };
   const [activeCodeId, setActiveCodeId] = useState<string | null>(null);
-  const { epoch } = live;
+  const { epoch, navigation } = live;
+  // An agent of this account asked to show a passage: open its source here, or its project's page (see spanHash).
+  useEffect(() => {
+    if (!navigation) return;
+    const here = navigation.projectId === projectId;
+    navigate(
+      `/projects/${navigation.projectId}/sources/${navigation.sourceId}${here ? "" : spanHash(navigation, navigation.highlight)}`,
+    );
+  }, [navigation, projectId]);
   const screen = (["library", "review", "settings"] as const).find((s) => path.endsWith(`/${s}`)) ?? "coding";
 
   if (!data) {
@@ -92,6 +101,8 @@ export function ProjectPage({ projectId, path, me }: { projectId: string; path: 
           onActiveCode={setActiveCodeId}
           subscribe={live.subscribe}
           epoch={epoch}
+          navigation={navigation?.projectId === projectId ? navigation : null}
+          onNavigated={live.clearNavigation}
         />
       )}
     </div>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { areasOf, type ChangeArea } from "../lib/live/change-areas";
 import { LiveProject, type LiveStatus } from "../lib/live/live-project";
-import type { ProjectChange, ProjectPresence } from "../lib/live/types";
+import type { ProjectChange, ProjectPresence, SegmentNavigation } from "../lib/live/types";
 
 type Listener = (changes: ProjectChange[]) => void;
 
@@ -9,6 +9,7 @@ type Listener = (changes: ProjectChange[]) => void;
  * The project's live channel for the screens: changes fan out to subscribers (the open source's codings) and name
  * the areas to reload; presence and the connection's state are kept for display. `epoch` counts the resyncs the
  * server asked for (the client was away too long to catch up): the screens then reload what they hold.
+ * `navigation` is the passage an agent of this account last asked to show, until the screen showing it clears it.
  */
 export function useLiveProject(
   projectId: string,
@@ -20,6 +21,7 @@ export function useLiveProject(
   const [presence, setPresence] = useState<ProjectPresence | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [epoch, setEpoch] = useState(0);
+  const [navigation, setNavigation] = useState<SegmentNavigation | null>(null);
   const listeners = useRef(new Set<Listener>());
   const live = useRef<LiveProject | null>(null);
   const callbacks = useRef({ onAreas, onResync });
@@ -34,6 +36,7 @@ export function useLiveProject(
         listeners.current.forEach((l) => l(changes));
       },
       onPresence: setPresence,
+      onNavigate: setNavigation,
       onResync: () => {
         callbacks.current.onResync();
         setEpoch((e) => e + 1);
@@ -60,5 +63,7 @@ export function useLiveProject(
     };
   }, []);
 
-  return { status, presence, error, epoch, subscribe };
+  const clearNavigation = useCallback(() => setNavigation(null), []);
+
+  return { status, presence, error, epoch, navigation, clearNavigation, subscribe };
 }

@@ -105,12 +105,16 @@ export interface UncodedReport {
   ranges: UncodedRange[];
 }
 
+/** What a token may do over MCP: everything (full), reads plus suggestions (suggest), or reads only (read). */
+export type TokenScope = "full" | "suggest" | "read";
+
 export interface AccessToken {
   id: string;
   name: string;
   hint: string;
   createdAt: string;
   expiresAt: string | null;
+  scope: TokenScope;
 }
 
 export interface CreatedAccessToken extends AccessToken {

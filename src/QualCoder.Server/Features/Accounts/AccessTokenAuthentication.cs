@@ -33,7 +33,7 @@ public sealed class AccessTokenAuthentication(
         var token = account?.Tokens.FirstOrDefault(t => t.Hash == hash);
         return token is null || !token.IsValidAt(clock.GetUtcNow())
             ? AuthenticateResult.Fail("The access token is unknown, revoked or expired.")
-            : AuthenticateResult.Success(new AuthenticationTicket(CallerActor.PrincipalFor(account!, SchemeName), SchemeName));
+            : AuthenticateResult.Success(new AuthenticationTicket(CallerActor.PrincipalFor(account!, SchemeName, token.Scope), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -6,14 +6,19 @@ namespace QualCoder.Server.Features.Accounts;
 public sealed record AccountRegistered(
     Guid AccountId, string Email, string DisplayName, string PasswordHash, bool IsServerAdmin, Actor Actor, DateTimeOffset At);
 
-/// <summary>A personal access token was made. Only its SHA-256 hash is kept; the secret was shown once.</summary>
+/// <summary>
+/// A personal access token was made. Only its SHA-256 hash is kept; the secret was shown once. Scope came later, so
+/// events stored before it have none and their tokens are full.
+/// </summary>
 public sealed record AccessTokenCreated(
-    Guid AccountId, Guid TokenId, string Name, string TokenHash, string Hint, DateTimeOffset? ExpiresAt, Actor Actor, DateTimeOffset At);
+    Guid AccountId, Guid TokenId, string Name, string TokenHash, string Hint, DateTimeOffset? ExpiresAt, Actor Actor, DateTimeOffset At,
+    TokenScope? Scope = null);
 
 /// <summary>A personal access token was revoked and no longer authenticates.</summary>
 public sealed record AccessTokenRevoked(Guid AccountId, Guid TokenId, Actor Actor, DateTimeOffset At);
 
-public sealed record AccessToken(Guid Id, string Name, string Hash, string Hint, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt)
+public sealed record AccessToken(
+    Guid Id, string Name, string Hash, string Hint, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, TokenScope Scope = TokenScope.Full)
 {
     public bool IsValidAt(DateTimeOffset now) => ExpiresAt is null || ExpiresAt > now;
 }
@@ -37,7 +42,7 @@ public sealed record Account(
         new(e.AccountId, e.Email, e.DisplayName, e.PasswordHash, e.IsServerAdmin, e.At, []);
 
     public Account Apply(AccessTokenCreated e) =>
-        this with { Tokens = [.. Tokens, new AccessToken(e.TokenId, e.Name, e.TokenHash, e.Hint, e.At, e.ExpiresAt)] };
+        this with { Tokens = [.. Tokens, new AccessToken(e.TokenId, e.Name, e.TokenHash, e.Hint, e.At, e.ExpiresAt, e.Scope ?? TokenScope.Full)] };
 
     public Account Apply(AccessTokenRevoked e) => this with { Tokens = [.. Tokens.Where(t => t.Id != e.TokenId)] };
 }

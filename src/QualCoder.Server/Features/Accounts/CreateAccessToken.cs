@@ -5,12 +5,13 @@ using Wolverine;
 
 namespace QualCoder.Server.Features.Accounts;
 
-public sealed record CreateAccessToken(Guid TokenId, string Name, string TokenHash, string Hint, int? ExpiresInDays, Actor Actor);
+public sealed record CreateAccessToken(Guid TokenId, string Name, string TokenHash, string Hint, int? ExpiresInDays, Actor Actor, string? Scope = null);
 
-public sealed record CreateAccessTokenRequest(string Name, int? ExpiresInDays = null);
+/// <summary>Scope: "read", "suggest" or "full" (the default).</summary>
+public sealed record CreateAccessTokenRequest(string Name, int? ExpiresInDays = null, string? Scope = null);
 
 /// <summary>The only time the secret is ever shown.</summary>
-public sealed record CreatedAccessToken(Guid Id, string Name, string Token, string Hint, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
+public sealed record CreatedAccessToken(Guid Id, string Name, string Token, string Hint, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, string Scope);
 
 public static class CreateAccessTokenHandler
 {
@@ -34,13 +35,18 @@ public static class CreateAccessTokenHandler
             return DomainError.Invalid($"{Refused}/INVALID_EXPIRY", $"expiresInDays must be between 1 and {MaxLifetimeDays}, or left out for a token that does not expire.");
         }
 
+        if (TokenScopes.Parse(command.Scope) is not { } scope)
+        {
+            return DomainError.Invalid($"{Refused}/INVALID_SCOPE", "scope must be \"read\", \"suggest\" or \"full\", or left out for full access.");
+        }
+
         if (account.Tokens.Any(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
             return DomainError.Conflict($"{Refused}/DUPLICATE_NAME", $"You already have a token named \"{name}\". Revoke it or choose another name.");
         }
 
         DateTimeOffset? expiresAt = command.ExpiresInDays is { } days ? now.AddDays(days) : null;
-        return Decision.Accept(new AccessTokenCreated(account.Id, command.TokenId, name, command.TokenHash, command.Hint, expiresAt, command.Actor, now));
+        return Decision.Accept(new AccessTokenCreated(account.Id, command.TokenId, name, command.TokenHash, command.Hint, expiresAt, command.Actor, now, scope));
     }
 
     public static Task<CommandOutcome> Handle(CreateAccessToken command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
@@ -50,7 +56,7 @@ public static class CreateAccessTokenHandler
         .MapPost("/", async (CreateAccessTokenRequest body, HttpContext http, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         {
             var (secret, hash, hint) = AccessTokenSecret.New();
-            var command = new CreateAccessToken(Guid.CreateVersion7(), body.Name, hash, hint, body.ExpiresInDays, http.User.ToActor());
+            var command = new CreateAccessToken(Guid.CreateVersion7(), body.Name, hash, hint, body.ExpiresInDays, http.User.ToActor(), body.Scope);
             var outcome = await bus.InvokeAsync<CommandOutcome>(command, ct);
             if (outcome.Error is { } error)
             {
@@ -60,7 +66,7 @@ public static class CreateAccessTokenHandler
             var account = await session.LoadAsync<Account>(command.Actor.AccountId, ct);
             var token = account!.Tokens.Single(t => t.Id == command.TokenId);
             return TypedResults.Created(
-                $"/api/account/tokens/{token.Id}", new CreatedAccessToken(token.Id, token.Name, secret, token.Hint, token.CreatedAt, token.ExpiresAt));
+                $"/api/account/tokens/{token.Id}", new CreatedAccessToken(token.Id, token.Name, secret, token.Hint, token.CreatedAt, token.ExpiresAt, TokenScopes.Name(token.Scope)));
         })
         .WithName("CreateAccessToken")
         .WithSummary("Creates a personal access token for the API and MCP. The token is in this response only; store it now.")

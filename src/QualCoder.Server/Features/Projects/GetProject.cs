@@ -29,14 +29,21 @@ public sealed record ProjectView(
 
 public static class GetProject
 {
+    /// <summary>The project as <paramref name="actor"/> sees it, or NOT_FOUND when they are not a member.</summary>
+    public static async Task<(DomainError? Error, ProjectView? Project)> QueryAsync(
+        IQuerySession session, Guid projectId, Actor actor, string codePrefix, CancellationToken ct)
+    {
+        var project = await session.LoadAsync<Project>(projectId, ct);
+        return ProjectAccess.Require(project, actor, ProjectRole.Viewer, codePrefix) is { } error
+            ? (error, null)
+            : (null, ProjectView.Of(project!, actor));
+    }
+
     internal static void Map(RouteGroupBuilder projects) => projects
         .MapGet("/{projectId:guid}", async (Guid projectId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
-            var actor = http.User.ToActor();
-            var project = await session.LoadAsync<Project>(projectId, ct);
-            return ProjectAccess.Require(project, actor, ProjectRole.Viewer, "PROJECT") is { } error
-                ? error.ToProblem()
-                : TypedResults.Ok(ProjectView.Of(project!, actor));
+            var (error, project) = await QueryAsync(session, projectId, http.User.ToActor(), "PROJECT", ct);
+            return error is not null ? error.ToProblem() : TypedResults.Ok(project!);
         })
         .WithName("GetProject")
         .WithSummary("One project the caller is a member of.")

@@ -45,32 +45,40 @@ public static class ReadSourceText
             : null;
     }
 
+    /// <summary>A page of the source's text as <paramref name="actor"/> may read it: the HTTP route and the agents' resource share it.</summary>
+    public static async Task<(DomainError? Error, SourceTextPage? Page)> QueryAsync(
+        IQuerySession session, Guid projectId, Guid sourceId, int? start, int? end, Actor actor, CancellationToken ct)
+    {
+        var window = WindowOf(start, end);
+        var (from, count) = window.AsSubstr();
+        var batch = session.CreateBatchQuery();
+        var project = batch.Load<Project>(projectId);
+        var source = batch.Load<Source>(sourceId);
+        var page = batch.Query<string>(
+            $"select substr(data ->> 'text', ?, ?) from {session.DocumentStore.Options.Schema.For<SourceText>()} where id = ? and project_id = ?",
+            from, count, sourceId, projectId);
+        await batch.Execute(ct);
+
+        if (SourceAccess.Require(await project, await source, actor, ProjectRole.Viewer, Refused) is { } denied)
+        {
+            return (denied, null);
+        }
+
+        var found = (await source)!;
+        if (CheckRange(window, found.Length, out var pageEnd) is { } invalid)
+        {
+            return (invalid, null);
+        }
+
+        return (null, new SourceTextPage(
+            sourceId, found.Name, window.Start, pageEnd, found.Length, pageEnd < found.Length, (await page).SingleOrDefault() ?? ""));
+    }
+
     internal static void Map(RouteGroupBuilder sources) => sources
         .MapGet("/{sourceId:guid}/text", async (Guid projectId, Guid sourceId, int? start, int? end, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
-            var window = WindowOf(start, end);
-            var (from, count) = window.AsSubstr();
-            var batch = session.CreateBatchQuery();
-            var project = batch.Load<Project>(projectId);
-            var source = batch.Load<Source>(sourceId);
-            var page = batch.Query<string>(
-                $"select substr(data ->> 'text', ?, ?) from {session.DocumentStore.Options.Schema.For<SourceText>()} where id = ? and project_id = ?",
-                from, count, sourceId, projectId);
-            await batch.Execute(ct);
-
-            if (SourceAccess.Require(await project, await source, http.User.ToActor(), ProjectRole.Viewer, Refused) is { } denied)
-            {
-                return denied.ToProblem();
-            }
-
-            var found = (await source)!;
-            if (CheckRange(window, found.Length, out var pageEnd) is { } invalid)
-            {
-                return invalid.ToProblem();
-            }
-
-            return TypedResults.Ok(new SourceTextPage(
-                sourceId, found.Name, window.Start, pageEnd, found.Length, pageEnd < found.Length, (await page).SingleOrDefault() ?? ""));
+            var (error, page) = await QueryAsync(session, projectId, sourceId, start, end, http.User.ToActor(), ct);
+            return error is not null ? error.ToProblem() : TypedResults.Ok(page!);
         })
         .WithName("ReadSourceText")
         .WithSummary(

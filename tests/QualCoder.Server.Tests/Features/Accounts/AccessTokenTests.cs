@@ -77,6 +77,22 @@ public sealed class AccessTokenTests(QualCoderApp app) : IntegrationTest(app)
         (await ada.Post("/api/account/tokens", new { name = "CLI" })).ShouldBe(HttpStatusCode.Conflict, "TOKEN_NOT_CREATED/DUPLICATE_NAME");
         (await ada.Post("/api/account/tokens", new { name = " " })).ShouldBe(HttpStatusCode.UnprocessableEntity, "TOKEN_NOT_CREATED/EMPTY_NAME");
         (await ada.Post("/api/account/tokens", new { name = "x", expiresInDays = 0 })).ShouldBe(HttpStatusCode.UnprocessableEntity, "TOKEN_NOT_CREATED/INVALID_EXPIRY");
+        (await ada.Post("/api/account/tokens", new { name = "x", scope = "admin" })).ShouldBe(HttpStatusCode.UnprocessableEntity, "TOKEN_NOT_CREATED/INVALID_SCOPE");
+    }
+
+    [Fact]
+    public async Task a_token_keeps_the_scope_it_was_made_with_and_is_full_by_default()
+    {
+        var ada = await SignedIn("Ada");
+
+        Assert.Equal("read", (await ada.Post("/api/account/tokens", new { name = "reader", scope = "read" })).ShouldBe(HttpStatusCode.Created).String("scope"));
+        Assert.Equal("full", (await ada.Post("/api/account/tokens", new { name = "anything" })).ShouldBe(HttpStatusCode.Created).String("scope"));
+        (await ada.Post("/api/account/tokens", new { name = "proposer", scope = "suggest" })).ShouldBe(HttpStatusCode.Created);
+
+        var listed = (await ada.Get("/api/account/tokens")).ShouldBe(HttpStatusCode.OK).Json!.AsArray();
+        Assert.Equal(
+            ["anything: full", "proposer: suggest", "reader: read"],
+            listed.Select(t => $"{t!["name"]}: {t["scope"]}").Order());
     }
 
     [Theory]

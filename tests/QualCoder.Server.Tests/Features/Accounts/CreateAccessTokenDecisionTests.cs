@@ -9,8 +9,8 @@ public class CreateAccessTokenDecisionTests
 {
     private static readonly Guid NewToken = Guid.Parse("0197a000-0000-7000-8000-0000000000b9");
 
-    private static CreateAccessToken Command(string name = "Zotero sync", int? expiresInDays = null) =>
-        new(NewToken, name, "sha256-of-secret", "qcw_…wxyz", expiresInDays, Ann);
+    private static CreateAccessToken Command(string name = "Zotero sync", int? expiresInDays = null, string? scope = null) =>
+        new(NewToken, name, "sha256-of-secret", "qcw_…wxyz", expiresInDays, Ann, scope);
 
     private static Decision Decide(CreateAccessToken command, Account? account = null) =>
         CreateAccessTokenHandler.Decide(account ?? AnnWithTokens(), command, Now);
@@ -18,12 +18,30 @@ public class CreateAccessTokenDecisionTests
     [Fact]
     public void creating_a_token_appends_it_with_the_trimmed_name_hash_hint_and_expiry() => Accepted(
         Decide(Command("  Zotero sync  ", 30)),
-        new AccessTokenCreated(Ann.AccountId, NewToken, "Zotero sync", "sha256-of-secret", "qcw_…wxyz", Now.AddDays(30), Ann, Now));
+        new AccessTokenCreated(Ann.AccountId, NewToken, "Zotero sync", "sha256-of-secret", "qcw_…wxyz", Now.AddDays(30), Ann, Now, TokenScope.Full));
 
     [Fact]
     public void a_token_without_expiry_days_never_expires() => Accepted(
         Decide(Command()),
-        new AccessTokenCreated(Ann.AccountId, NewToken, "Zotero sync", "sha256-of-secret", "qcw_…wxyz", null, Ann, Now));
+        new AccessTokenCreated(Ann.AccountId, NewToken, "Zotero sync", "sha256-of-secret", "qcw_…wxyz", null, Ann, Now, TokenScope.Full));
+
+    [Theory]
+    [InlineData("read", TokenScope.Read)]
+    [InlineData(" Suggest ", TokenScope.Suggest)]
+    [InlineData("full", TokenScope.Full)]
+    [InlineData(null, TokenScope.Full)]
+    public void a_token_is_made_with_the_scope_asked_for_or_full(string? scope, TokenScope expected) =>
+        Assert.Equal(expected, Assert.IsType<AccessTokenCreated>(Assert.Single(Decide(Command(scope: scope)).Events)).Scope);
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("write")]
+    public void a_scope_other_than_read_suggest_or_full_is_refused(string scope) =>
+        Refused(Decide(Command(scope: scope)), "TOKEN_NOT_CREATED/INVALID_SCOPE", ErrorKind.Invalid);
+
+    [Fact]
+    public void a_token_created_before_scopes_existed_is_full() =>
+        Assert.Equal(TokenScope.Full, Assert.Single(AnnWithTokens().Tokens, t => t.Id == LaptopToken).Scope);
 
     [Theory]
     [InlineData(1)]

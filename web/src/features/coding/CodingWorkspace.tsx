@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { ErrorAlert } from "../../lib/alert";
 import { createCode, nextColour } from "../../lib/codebook-api";
 import { Dialog } from "../../lib/dialog";
-import type { Segment } from "../../lib/live/types";
+import type { Segment, SegmentNavigation } from "../../lib/live/types";
 import { navigate } from "../../lib/router";
 import type { Account, Code, Member, ProjectRole, Source } from "../../lib/types";
 import { useAction } from "../../lib/use-action";
@@ -12,7 +12,15 @@ import { CodeSegmentsList } from "./CodeSegmentsList";
 import { FindBox } from "./FindBox";
 import { HighlightPainter, markAfterPaint } from "./highlight-painter";
 import { SegmentDetails } from "./SegmentDetails";
-import { caretCodePoint, codePointAt, revealSpan, selectedSpan, type Span } from "./selection";
+import {
+  caretCodePoint,
+  codePointAt,
+  flashSpan,
+  revealSpan,
+  selectedSpan,
+  spanOfHash,
+  type Span,
+} from "./selection";
 import { SourceText } from "./SourceText";
 import { UncodedList } from "./UncodedList";
 import { useSourceCodings } from "./use-source-codings";
@@ -30,6 +38,9 @@ interface Props {
   subscribe: Subscribe;
   /** Changes when the codings must be reloaded from the server (see useLiveProject). */
   epoch: number;
+  /** A passage of this source an agent asked to show, if any; taken over, then cleared with onNavigated. */
+  navigation: SegmentNavigation | null;
+  onNavigated: () => void;
 }
 
 type Pending =
@@ -51,6 +62,8 @@ export function CodingWorkspace({
   onActiveCode,
   subscribe,
   epoch,
+  navigation,
+  onNavigated,
 }: Props) {
   const {
     text,
@@ -128,6 +141,23 @@ export function CodingWorkspace({
     setSelectedId(segment.id);
     reveal(segment);
   }, [segments, index, reveal]);
+
+  // A passage an agent asked to show: from the live channel, or as #span-… when it came from another project's page.
+  const [shown, setShown] = useState<(Span & { flash: boolean }) | null>(() =>
+    spanOfHash(window.location.hash),
+  );
+  useEffect(() => {
+    if (!navigation) return;
+    setShown({ start: navigation.start, end: navigation.end, flash: navigation.highlight });
+    onNavigated();
+  }, [navigation, onNavigated]);
+  useEffect(() => {
+    if (!shown || !index || !root.current) return;
+    if (spanOfHash(window.location.hash)) window.history.replaceState(null, "", window.location.pathname);
+    reveal(shown);
+    setStatus(`Showing characters ${shown.start}–${shown.end}, as your agent asked.`);
+    return shown.flash ? flashSpan(root.current, index, shown) : undefined;
+  }, [shown, index, reveal]);
 
   const spanOrComplain = (): Span | null => {
     const span = root.current && index ? selectedSpan(root.current, index) : null;

@@ -48,3 +48,32 @@ export function revealSpan(root: Element, scroller: Element, index: CodePointInd
     selection?.addRange(range);
   });
 }
+
+/** How long a passage an agent points at stays flashed. */
+const flashFor = 2000;
+
+/** Flashes a span with the "qc-flash" highlight for about two seconds; answers a function that ends it sooner. */
+export function flashSpan(root: Element, index: CodePointIndex, span: Span): () => void {
+  const range = spanToRange(root, span, index);
+  if (!range || typeof CSS === "undefined" || !("highlights" in CSS)) return () => {};
+  CSS.highlights.set("qc-flash", new Highlight(range));
+  const end = () => CSS.highlights.delete("qc-flash");
+  const timer = setTimeout(end, flashFor);
+  return () => {
+    clearTimeout(timer);
+    end();
+  };
+}
+
+/**
+ * A passage to show, named in the address as #span-<start>-<end> (with -flash to flash it): how a request to show a
+ * passage in another project reaches that project's page.
+ */
+export function spanHash(span: Span, flash: boolean): string {
+  return `#span-${span.start}-${span.end}${flash ? "-flash" : ""}`;
+}
+
+export function spanOfHash(hash: string): (Span & { flash: boolean }) | null {
+  const found = /^#span-(\d+)-(\d+)(-flash)?$/.exec(hash);
+  return found ? { start: Number(found[1]), end: Number(found[2]), flash: found[3] !== undefined } : null;
+}

@@ -1,14 +1,22 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../lib/alert";
-import type { AccessToken, CreatedAccessToken } from "../../lib/types";
+import type { AccessToken, CreatedAccessToken, TokenScope } from "../../lib/types";
 import { useAction } from "../../lib/use-action";
 import { createToken, listTokens, revokeToken } from "./api";
+
+const scopes: readonly TokenScope[] = ["full", "suggest", "read"];
+const scopeLabels: Record<TokenScope, string> = {
+  full: "Full access",
+  suggest: "Suggest only",
+  read: "Read only",
+};
 
 /** Personal access tokens for agents and scripts. A new token is shown once, here, and never again. */
 export function TokensSection() {
   const [tokens, setTokens] = useState<AccessToken[]>([]);
   const [name, setName] = useState("");
   const [days, setDays] = useState("");
+  const [scope, setScope] = useState<TokenScope>("full");
   const [created, setCreated] = useState<CreatedAccessToken | null>(null);
   const [copied, setCopied] = useState(false);
   const action = useAction();
@@ -21,7 +29,7 @@ export function TokensSection() {
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    const token = await run(() => createToken(name, days ? Number(days) : null));
+    const token = await run(() => createToken(name, days ? Number(days) : null, scope));
     if (token) {
       setCreated(token);
       setCopied(false);
@@ -66,12 +74,25 @@ export function TokensSection() {
           Expires in days (optional)
           <input type="number" min={1} value={days} onChange={(e) => setDays(e.target.value)} />
         </label>
+        <label className="inline">
+          Token scope
+          <select
+            value={scope}
+            onChange={(e) => setScope(scopes.find((s) => s === e.target.value) ?? "full")}
+          >
+            {scopes.map((s) => (
+              <option key={s} value={s}>
+                {scopeLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit">Create token</button>
       </form>
       <ul className="plain">
         {tokens.map((t) => (
           <li key={t.id}>
-            {t.name} <span className="muted">…{t.hint}</span>{" "}
+            {t.name} <span className="muted">…{t.hint}</span> <span>{scopeLabels[t.scope]}</span>{" "}
             <span className="muted">
               {t.expiresAt ? `expires ${new Date(t.expiresAt).toLocaleDateString()}` : "no expiry"}
             </span>{" "}

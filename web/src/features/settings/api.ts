@@ -1,5 +1,5 @@
 import { del, get, post, put } from "../../lib/api";
-import type { AccessToken, CreatedAccessToken, Member, ProjectRole } from "../../lib/types";
+import type { AccessToken, CreatedAccessToken, Member, ProjectRole, TokenScope } from "../../lib/types";
 
 const members = (projectId: string) => `/api/projects/${projectId}/members`;
 
@@ -11,6 +11,6 @@ export const removeMember = (projectId: string, accountId: string) =>
   del(`${members(projectId)}/${accountId}`);
 
 export const listTokens = () => get<AccessToken[]>("/api/account/tokens");
-export const createToken = (name: string, expiresInDays: number | null) =>
-  post<CreatedAccessToken>("/api/account/tokens", { name, expiresInDays });
+export const createToken = (name: string, expiresInDays: number | null, scope: TokenScope) =>
+  post<CreatedAccessToken>("/api/account/tokens", { name, expiresInDays, scope });
 export const revokeToken = (id: string) => del(`/api/account/tokens/${id}`);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LiveProject, type LiveConnection, type LiveHandlers, type LiveStatus } from "./live-project";
-import type { ProjectChange, ProjectJoined, ProjectPresence } from "./types";
+import type { ProjectChange, ProjectJoined, ProjectPresence, SegmentNavigation } from "./types";
 
 const projectId = "p1";
 
@@ -61,6 +61,7 @@ class FakeConnection implements LiveConnection {
 
   push(method: "changed", payload: ProjectChange): void;
   push(method: "presence", payload: ProjectPresence): void;
+  push(method: "navigate", payload: SegmentNavigation): void;
   push(method: string, payload: unknown): void {
     this.handlers.get(method)?.(payload as never);
   }
@@ -113,6 +114,7 @@ let delivered: number[][];
 let statuses: LiveStatus[];
 let errors: string[];
 let presences: ProjectPresence[];
+let navigations: SegmentNavigation[];
 let resyncs: number;
 let handlers: LiveHandlers;
 
@@ -131,10 +133,12 @@ beforeEach(() => {
   statuses = [];
   errors = [];
   presences = [];
+  navigations = [];
   resyncs = 0;
   handlers = {
     onChanges: (changes) => delivered.push(changes.map((c) => c.sequence)),
     onPresence: (p) => presences.push(p),
+    onNavigate: (n) => navigations.push(n),
     onResync: () => resyncs++,
     onStatus: (s) => statuses.push(s),
     onError: (m) => errors.push(m),
@@ -345,6 +349,14 @@ describe("LiveProject", () => {
       { projectId, people },
       { projectId, people: [] },
     ]);
+  });
+
+  it("passes an agent's request to show a passage on, whichever project it is in", async () => {
+    const by = { sessionId: "m1", clientName: "claude-code", clientVersion: "2.1.0" };
+    const navigation = { projectId: "p2", sourceId: "s1", start: 6, end: 15, highlight: true, by };
+    await live().start(0);
+    connection.push("navigate", navigation);
+    expect(navigations).toEqual([navigation]);
   });
 
   it("reports a failing hub call while live", async () => {

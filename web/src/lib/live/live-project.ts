@@ -16,7 +16,7 @@
  */
 import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
 import { SequenceGate } from "./sequence-gate";
-import type { ProjectChange, ProjectJoined, ProjectPresence } from "./types";
+import type { ProjectChange, ProjectJoined, ProjectPresence, SegmentNavigation } from "./types";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -24,6 +24,8 @@ export interface LiveHandlers {
   /** New changes, in sequence order, each once. */
   onChanges(changes: ProjectChange[]): void;
   onPresence(presence: ProjectPresence): void;
+  /** An agent of this account asks to show a passage, possibly in another project. */
+  onNavigate(navigation: SegmentNavigation): void;
   /** Too much was missed to catch up: reload everything (changes after the reload point keep coming). */
   onResync(): void;
   onStatus(status: LiveStatus): void;
@@ -79,6 +81,7 @@ export class LiveProject {
     this.connection = (options.connectionFactory ?? hubConnection)(options.url ?? "/hubs/project");
     this.connection.on("changed", (change: ProjectChange) => this.receive(change));
     this.connection.on("presence", (presence: ProjectPresence) => this.presence(presence));
+    this.connection.on("navigate", (navigation: SegmentNavigation) => this.handlers.onNavigate(navigation));
     this.connection.onreconnecting(() => this.reconnecting());
     this.connection.onreconnected(() => void this.join());
     this.connection.onclose(() => this.closed());

@@ -58,3 +58,24 @@ export interface Segment {
 
 /** Subscribes to the project's live changes; answers the unsubscribe. */
 export type Subscribe = (listener: (changes: ProjectChange[]) => void) => () => void;
+
+/** The MCP session an agent acted in, with the client's name and version from its handshake. */
+export interface AgentSession {
+  sessionId: string;
+  clientName: string;
+  clientVersion: string;
+}
+
+/**
+ * An agent acting for this account asks its open browsers to show a passage (client method "navigate", sent to this
+ * account's connections only, whichever project they joined): open the source, scroll the span into view, flash it.
+ */
+export interface SegmentNavigation {
+  projectId: string;
+  sourceId: string;
+  /** Code points, end exclusive. */
+  start: number;
+  end: number;
+  highlight: boolean;
+  by: AgentSession;
+}
