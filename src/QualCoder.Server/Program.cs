@@ -4,6 +4,7 @@ using QualCoder.Server.Features.Coding;
 using QualCoder.Server.Features.Folders;
 using QualCoder.Server.Features.Members;
 using QualCoder.Server.Features.Projects;
+using QualCoder.Server.Features.Search;
 using QualCoder.Server.Features.Sources;
 using QualCoder.Server.Hosting;
 using QualCoder.Server.Realtime;
@@ -19,6 +20,7 @@ builder.AddEventStore(store =>
     store.ConfigureFolders();
     store.ConfigureSources();
     store.ConfigureCoding();
+    store.ConfigureSearch();
     store.ConfigurePresence();
 }, marten => marten.ConfigureRealtime());
 builder.Services.AddAccounts(builder.Configuration);
@@ -35,6 +37,7 @@ app.MapCodebook();
 app.MapFolders();
 app.MapSources();
 app.MapCoding();
+app.MapSearch();
 app.MapRealtime();
 app.Run();
 
