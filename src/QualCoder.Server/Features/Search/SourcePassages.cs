@@ -46,7 +46,8 @@ public static class SourcePassages
     /// <summary>
     /// Sources added before search existed have no passages: the first search of their project builds them (one
     /// query for the texts that lack them, one insert), so no start-up backfill runs over every project.
-    /// A text of only white space has none to build and is looked at again by each search, which costs little.
+    /// A text of only white space has none to build and is looked at again by each search, which costs little. A
+    /// source deleted while its passages are built may leave them behind; the search joins live sources only.
     /// </summary>
     public static async Task BuildMissingAsync(IQuerySession session, Guid projectId, string table, CancellationToken ct)
     {

@@ -11,9 +11,10 @@ internal static class PassageRows
 {
     private const string Table = $"qualcoder.{SourcePassages.TableName}";
 
-    public static Task<long> CountAsync(QualCoderApp app, Guid? sourceId = null) =>
-        ScalarAsync(app, $"select count(*) from {Table} where $1::uuid is null or source_id = $1", new NpgsqlParameter { Value = (object?)sourceId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid })
-            .ContinueWith(count => (long)count.Result!, TaskScheduler.Default);
+    public static async Task<long> CountAsync(QualCoderApp app, Guid? sourceId = null) => (long)(await ScalarAsync(
+        app,
+        $"select count(*) from {Table} where $1::uuid is null or source_id = $1",
+        new NpgsqlParameter { Value = (object?)sourceId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid }))!;
 
     public static Task DeleteAllAsync(QualCoderApp app) => ScalarAsync(app, $"delete from {Table}");
 
