@@ -168,7 +168,8 @@ public static class SourceTools
     [Description(
         "Imports a file as a text source (editors and owners): send its name and its bytes as base64; the server reads its text exactly as an upload " +
         "in the web app (.txt, .md, .docx, .pdf, .html, .odt; a PDF needs a text layer). The server never reads paths on its own disk. " +
-        "dry_run=true answers what would be imported (format, characters, the first 300 characters, warnings) without adding anything.")]
+        "dry_run=true answers what would be imported (format, file_size in bytes, characters, the first 300 characters as preview, warnings) without adding anything; " +
+        "a refusal in a dry run is the one the import would answer.")]
     public static async Task<CallToolResult> ImportFileSource(
         RequestContext<CallToolRequestParams> request,
         IQuerySession session,
