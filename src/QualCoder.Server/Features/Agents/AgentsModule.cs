@@ -4,6 +4,7 @@ using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using QualCoder.Server.Features.Accounts;
+using QualCoder.Server.Features.Sources;
 using QualCoder.Server.Hosting;
 
 namespace QualCoder.Server.Features.Agents;
@@ -50,7 +51,7 @@ public static class AgentsModule
                     return ToolResults.Internal();
                 }
             }))
-            .WithTools([typeof(ProjectTools)])
+            .WithTools([typeof(ProjectTools), typeof(SourceTools), typeof(FolderTools)])
             .WithResources([typeof(ProjectResources)]);
         return services;
     }
@@ -78,6 +79,8 @@ public static class AgentsModule
     {
         var origins = app.ServiceProvider.GetRequiredService<AllowedOrigins>();
         app.MapMcp(Path)
+            // import_file_source carries a whole file as base64, up to the same limit as an upload.
+            .WithMetadata(SourceSize.Base64RequestLimit(app))
             // Bearer tokens only: a cookie would let any page the user visits drive their agent endpoint.
             .RequireAuthorization(new AuthorizationPolicyBuilder(AccessTokenAuthentication.SchemeName).RequireAuthenticatedUser().Build())
             .Add(endpoint =>

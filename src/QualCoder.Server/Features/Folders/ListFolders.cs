@@ -1,4 +1,5 @@
 using Marten;
+using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Accounts;
 using QualCoder.Server.Features.Projects;
 using QualCoder.Server.Hosting;
@@ -42,17 +43,25 @@ public sealed record FolderReply(Guid Id, string Name, Guid? ParentId, long Vers
 
 public static class ListFolders
 {
+    /// <summary>The project's folders as <paramref name="actor"/> may read them: the HTTP list and the agents' tool share it.</summary>
+    public static async Task<(DomainError? Error, FolderList? Folders)> QueryAsync(
+        IQuerySession session, Guid projectId, Actor actor, string codePrefix, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var project = batch.Load<Project>(projectId);
+        var tree = batch.Load<FolderTree>(ProjectStreams.FoldersOf(projectId));
+        await batch.Execute(ct);
+
+        return ProjectAccess.Require(await project, actor, ProjectRole.Viewer, codePrefix) is { } denied
+            ? (denied, null)
+            : (null, FolderList.Of(await tree));
+    }
+
     internal static void Map(RouteGroupBuilder folders) => folders
         .MapGet("/", async (Guid projectId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
-            var batch = session.CreateBatchQuery();
-            var project = batch.Load<Project>(projectId);
-            var tree = batch.Load<FolderTree>(ProjectStreams.FoldersOf(projectId));
-            await batch.Execute(ct);
-
-            return ProjectAccess.Require(await project, http.User.ToActor(), ProjectRole.Viewer, "FOLDERS") is { } denied
-                ? denied.ToProblem()
-                : TypedResults.Ok(FolderList.Of(await tree));
+            var (denied, listed) = await QueryAsync(session, projectId, http.User.ToActor(), "FOLDERS", ct);
+            return denied is not null ? denied.ToProblem() : TypedResults.Ok(listed!);
         })
         .WithName("ListFolders")
         .WithSummary("The project's folders, as a flat list {id, name, parentId} and as a nested tree.")

@@ -114,6 +114,17 @@ public static class AddSourceHandler
         return true;
     }
 
+    /// <summary>Loads what <see cref="Decide"/> needs and decides; an agent's dry run stops here, the handler appends.</summary>
+    public static async Task<Decision> DecideAsync(AddSource command, IQuerySession session, DateTimeOffset now, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var project = batch.Load<Project>(command.ProjectId);
+        var folders = batch.Load<FolderTree>(ProjectStreams.FoldersOf(command.ProjectId));
+        var sameNames = SourcesNamed(batch, command.ProjectId, command.SourceId, command.Name);
+        await batch.Execute(ct);
+        return Decide(await project, await folders, await sameNames, command, now);
+    }
+
     public static async Task<CommandOutcome> Handle(AddSource command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         if (command.FolderId is not null)
@@ -122,13 +133,7 @@ public static class AddSourceHandler
             await StreamLocks.ShareAsync(session, ProjectStreams.FoldersOf(command.ProjectId), ct);
         }
 
-        var batch = session.CreateBatchQuery();
-        var project = batch.Load<Project>(command.ProjectId);
-        var folders = batch.Load<FolderTree>(ProjectStreams.FoldersOf(command.ProjectId));
-        var sameNames = SourcesNamed(batch, command.ProjectId, command.SourceId, command.Name);
-        await batch.Execute(ct);
-
-        var decision = Decide(await project, await folders, await sameNames, command, clock.GetUtcNow());
+        var decision = await DecideAsync(command, session, clock.GetUtcNow(), ct);
         if (decision.Error is { } error)
         {
             return CommandOutcome.Rejected(error);

@@ -41,6 +41,19 @@ public static class DeleteSourceHandler
         return null;
     }
 
+    /// <summary>What deleting the source would remove, as <paramref name="actor"/> may see it: the HTTP preview and the agents' tool share it.</summary>
+    public static async Task<(DomainError? Error, SourceDeletePreview? Preview)> PreviewAsync(
+        IQuerySession session, Guid projectId, Guid sourceId, Actor actor, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var project = batch.Load<Project>(projectId);
+        var source = batch.Load<Source>(sourceId);
+        var codings = SourceView.CodingsOf(batch, sourceId);
+        await batch.Execute(ct);
+        var denied = Preview(await project, await source, await codings, actor, out var preview);
+        return (denied, preview);
+    }
+
     /// <summary>
     /// The count is read in the same batch as the stream; codings are appended to the source's own stream, so a coding
     /// added after the count makes the append lose its race, and the retry counts again.
@@ -66,14 +79,8 @@ public static class DeleteSourceHandler
             var actor = http.User.ToActor();
             if (confirm is not true)
             {
-                var batch = session.CreateBatchQuery();
-                var project = batch.Load<Project>(projectId);
-                var source = batch.Load<Source>(sourceId);
-                var codings = SourceView.CodingsOf(batch, sourceId);
-                await batch.Execute(ct);
-                return Preview(await project, await source, await codings, actor, out var preview) is { } denied
-                    ? denied.ToProblem()
-                    : TypedResults.Ok(preview);
+                var (denied, preview) = await PreviewAsync(session, projectId, sourceId, actor, ct);
+                return denied is not null ? denied.ToProblem() : TypedResults.Ok(preview);
             }
 
             var deletion = await bus.InvokeAsync<SourceDeletion>(new DeleteSource(projectId, sourceId, actor), ct);

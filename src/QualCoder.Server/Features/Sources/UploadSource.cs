@@ -1,7 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Accounts;
+using QualCoder.Server.Features.Sources.Import;
 using QualCoder.Server.Hosting;
 using Wolverine;
 
@@ -28,7 +30,7 @@ public static class UploadSource
             {
                 if (file.Length > maxBytes)
                 {
-                    return SourceSize.TooLarge(file.Length, maxBytes);
+                    return SourceSize.TooLarge(file.Length, maxBytes).ToProblem();
                 }
 
                 var bytes = new byte[file.Length];
@@ -37,16 +39,8 @@ public static class UploadSource
                     await content.ReadExactlyAsync(bytes, ct);
                 }
 
-                var read = QualCoder.Server.Features.Sources.Import.SourceFileReader.Read(file.FileName, bytes);
-                if (read.Error is { } unreadable)
-                {
-                    return unreadable.ToProblem();
-                }
-
-                var command = new AddSource(
-                    projectId, Guid.CreateVersion7(), string.IsNullOrWhiteSpace(name) ? DefaultName(file.FileName) : name,
-                    read.Text, read.Format, memo, origin, folderId, maxBytes, http.User.ToActor());
-                return await AddSourceHandler.SendAsync(command, bus, session, ct);
+                var (unreadable, command) = CommandFor(projectId, file.FileName, bytes, name, memo, origin, folderId, maxBytes, http.User.ToActor());
+                return unreadable is not null ? unreadable.ToProblem() : await AddSourceHandler.SendAsync(command!, bus, session, ct);
             })
             // Cookies are SameSite=Strict and tokens travel in a header, so a cross-site form cannot post here as someone.
             .DisableAntiforgery()
@@ -60,6 +54,26 @@ public static class UploadSource
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>
+    /// The <see cref="AddSource"/> a file becomes, or why it cannot (too large, or not readable as text): the HTTP upload
+    /// and the agents' import share it. The name defaults to the file's.
+    /// </summary>
+    public static (DomainError? Error, AddSource? Command) CommandFor(
+        Guid projectId, string fileName, byte[] bytes, string? name, string? memo, string? origin, Guid? folderId, long maxBytes, Actor actor)
+    {
+        if (bytes.LongLength > maxBytes)
+        {
+            return (SourceSize.TooLarge(bytes.LongLength, maxBytes), null);
+        }
+
+        var read = SourceFileReader.Read(fileName, bytes);
+        return read.Error is { } unreadable
+            ? (unreadable, null)
+            : (null, new AddSource(
+                projectId, Guid.CreateVersion7(), string.IsNullOrWhiteSpace(name) ? DefaultName(fileName) : name,
+                read.Text, read.Format, memo, origin, folderId, maxBytes, actor));
     }
 
     public static string DefaultName(string fileName) => Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/')));
@@ -82,8 +96,17 @@ public static class SourceSize
     internal static IRequestSizeLimitMetadata RequestLimit(IEndpointRouteBuilder endpoints) =>
         new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBytes(Configuration(endpoints)) + FormAllowance(endpoints));
 
-    public static IResult TooLarge(long bytes, long maxBytes) => ProblemResponses.Problem(
-        StatusCodes.Status413PayloadTooLarge,
+    /// <summary>
+    /// The body an agent needs to send a whole file over MCP: the file as base64 (4 characters per 3 bytes) in a
+    /// JSON-RPC request, plus the ordinary body limit for the rest of the request.
+    /// </summary>
+    internal static IRequestSizeLimitMetadata Base64RequestLimit(IEndpointRouteBuilder endpoints) =>
+        new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Base64Length(MaxBytes(Configuration(endpoints))) + FormAllowance(endpoints));
+
+    /// <summary>How many base64 characters <paramref name="bytes"/> bytes take, with padding and no line breaks.</summary>
+    public static long Base64Length(long bytes) => (bytes + 2) / 3 * 4;
+
+    public static DomainError TooLarge(long bytes, long maxBytes) => DomainError.TooLarge(
         "SOURCE_NOT_ADDED/TOO_LARGE",
         $"The source has {bytes} bytes; this server accepts at most {maxBytes} bytes per source.");
 

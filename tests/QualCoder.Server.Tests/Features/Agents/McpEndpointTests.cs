@@ -90,9 +90,12 @@ public sealed class McpEndpointTests(QualCoderApp app) : IntegrationTest(app)
         Assert.All(tools.Values, tool =>
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description));
-            Assert.False(tool.Annotations?.DestructiveHint ?? true);
+            Assert.NotNull(tool.Annotations?.DestructiveHint);
             Assert.False(tool.Annotations?.OpenWorldHint ?? true);
         });
+        Assert.All(["list_projects", "open_project", "close_project", "get_project_context", "navigate_to_segment", "add_text_source", "move_source_to_folder"], name =>
+            Assert.False(tools[name].Annotations!.DestructiveHint));
+        Assert.All(["remove_source", "delete_folder"], name => Assert.True(tools[name].Annotations!.DestructiveHint));
         Assert.True(tools["list_projects"].Annotations!.ReadOnlyHint);
         Assert.True(tools["get_project_context"].Annotations!.ReadOnlyHint);
         Assert.False(tools["open_project"].Annotations!.ReadOnlyHint);
