@@ -51,7 +51,7 @@ public static class AgentsModule
                     return ToolResults.Internal();
                 }
             }))
-            .WithTools([typeof(ProjectTools), typeof(SourceTools), typeof(FolderTools)])
+            .WithTools([typeof(ProjectTools), typeof(SourceTools), typeof(FolderTools), typeof(SearchTools)])
             .WithResources([typeof(ProjectResources)]);
         return services;
     }
