@@ -58,10 +58,10 @@ public static class CodebookTools
     {
         const string prefix = "CODE_NOT_FOUND";
         var (refusal, caller, projectId) = await OpenAsync(request, session, project_id, ToolAccess.Read, prefix, ct);
-        var bad = Id(code_id, "code_id", prefix, out var codeId);
-        if (refusal is not null || bad is not null)
+        var bad = BadId(code_id, "code_id", prefix, ListCodesHint, out var codeId);
+        if ((refusal ?? bad) is { } refused)
         {
-            return refusal ?? ToolResults.Failure(bad!, ListCodesHint);
+            return refused;
         }
 
         var (denied, codebook, counts) = await CodebookView.ReadAsync(session, projectId, caller.Actor, prefix, codeId, ct);
@@ -90,18 +90,19 @@ public static class CodebookTools
     {
         const string prefix = "CODE_NOT_CREATED";
         var (refusal, caller, projectId) = await OpenAsync(request, session, project_id, ToolAccess.Write, prefix, ct);
-        var badCategory = OptionalId(category_id, "category_id", prefix, out var categoryId);
-        var bad = Required(name, "name", prefix) ?? Required(color, "color", prefix) ?? badCategory;
-        if (refusal is not null || bad is not null)
+        var badCategory = BadOptionalId(category_id, "category_id", prefix, ListCategoriesHint, out var categoryId);
+        if ((refusal ?? Missing(name, "name", prefix) ?? Missing(color, "color", prefix) ?? badCategory) is { } refused)
         {
-            return refusal ?? ToolResults.Failure(bad!, ListCategoriesHint);
+            return refused;
         }
 
         var codeId = Guid.CreateVersion7();
         var (error, _, after) = await SendAsync(session, bus, projectId, new CreateCode(projectId, codeId, name!, color!, memo, categoryId, null, caller.Actor), ct);
         if (error is not null)
         {
-            return ToolResults.Failure(error, error.Code.EndsWith("/CATEGORY_NOT_FOUND", StringComparison.Ordinal) ? ListCategoriesHint : "list_codes shows the names already taken.");
+            return error.Code.EndsWith("/DUPLICATE_NAME", StringComparison.Ordinal)
+                ? ToolResults.Failure(error, "list_codes shows the names already taken.")
+                : Refused(error, ListCategoriesHint);
         }
 
         var code = after.FindCode(codeId);
@@ -119,7 +120,7 @@ public static class CodebookTools
         [Description(AgentCaller.ProjectIdDescription)] string? project_id = null,
         CancellationToken ct = default) =>
         ChangeCodeAsync(
-            request, session, bus, project_id, code_id, "CODE_NOT_RENAMED", Required(new_name, "new_name", "CODE_NOT_RENAMED"),
+            request, session, bus, project_id, code_id, "CODE_NOT_RENAMED", Missing(new_name, "new_name", "CODE_NOT_RENAMED"),
             (projectId, codeId, actor) => new RenameCode(projectId, codeId, new_name!, null, actor),
             (codeId, old, now) => new { CodeId = codeId, OldName = old.Name, NewName = now.Name },
             ct);
@@ -135,7 +136,7 @@ public static class CodebookTools
         [Description(AgentCaller.ProjectIdDescription)] string? project_id = null,
         CancellationToken ct = default) =>
         ChangeCodeAsync(
-            request, session, bus, project_id, code_id, "CODE_NOT_RECOLOURED", Required(color, "color", "CODE_NOT_RECOLOURED"),
+            request, session, bus, project_id, code_id, "CODE_NOT_RECOLOURED", Missing(color, "color", "CODE_NOT_RECOLOURED"),
             (projectId, codeId, actor) => new RecolourCode(projectId, codeId, color!, null, actor),
             (codeId, old, now) => new { CodeId = codeId, OldColor = old.Color, NewColor = now.Color },
             ct);
@@ -167,7 +168,7 @@ public static class CodebookTools
         [Description(AgentCaller.ProjectIdDescription)] string? project_id = null,
         CancellationToken ct = default) =>
         ChangeCodeAsync(
-            request, session, bus, project_id, code_id, "CODE_NOT_MOVED", OptionalId(category_id, "category_id", "CODE_NOT_MOVED", out var categoryId),
+            request, session, bus, project_id, code_id, "CODE_NOT_MOVED", BadOptionalId(category_id, "category_id", "CODE_NOT_MOVED", ListCategoriesHint, out var categoryId),
             (projectId, codeId, actor) => new MoveCode(projectId, codeId, categoryId, null, actor),
             (codeId, old, now) => new { CodeId = codeId, OldCategoryId = old.CategoryId, NewCategoryId = now.CategoryId },
             ct);
@@ -185,18 +186,18 @@ public static class CodebookTools
     {
         const string prefix = "CODES_NOT_MERGED";
         var (refusal, caller, projectId) = await OpenAsync(request, session, project_id, ToolAccess.Write, prefix, ct);
-        var badTarget = Id(target_code_id, "target_code_id", prefix, out var targetId);
-        var bad = Id(source_code_id, "source_code_id", prefix, out var sourceId) ?? badTarget;
-        if (refusal is not null || bad is not null)
+        var badTarget = BadId(target_code_id, "target_code_id", prefix, ListCodesHint, out var targetId);
+        var bad = BadId(source_code_id, "source_code_id", prefix, ListCodesHint, out var sourceId) ?? badTarget;
+        if ((refusal ?? bad) is { } refused)
         {
-            return refusal ?? ToolResults.Failure(bad!, ListCodesHint);
+            return refused;
         }
 
         var moved = Total(await CodeUsage.LoadAsync(session, projectId, sourceId, ct), sourceId);
         var (error, before, after) = await SendAsync(session, bus, projectId, new MergeCodes(projectId, sourceId, targetId, null, caller.Actor), ct);
         if (error is not null)
         {
-            return ToolResults.Failure(error, ListCodesHint);
+            return Refused(error, ListCodesHint);
         }
 
         return ToolResults.Success(new
@@ -223,10 +224,10 @@ public static class CodebookTools
     {
         const string prefix = "CODE_NOT_DELETED";
         var (refusal, caller, projectId) = await OpenAsync(request, session, project_id, ToolAccess.Write, prefix, ct);
-        var bad = Id(code_id, "code_id", prefix, out var codeId);
-        if (refusal is not null || bad is not null)
+        var bad = BadId(code_id, "code_id", prefix, ListCodesHint, out var codeId);
+        if ((refusal ?? bad) is { } refused)
         {
-            return refusal ?? ToolResults.Failure(bad!, ListCodesHint);
+            return refused;
         }
 
         var removed = delete_segments ? Total(await CodeUsage.LoadAsync(session, projectId, codeId, ct), codeId) : 0;
@@ -235,7 +236,7 @@ public static class CodebookTools
         {
             return error.Code.EndsWith("/HAS_REFERENCES", StringComparison.Ordinal)
                 ? ToolResults.Failure(error, "Pass delete_segments=true to delete the codings with the code, or merge_codes into another code to keep the codings.")
-                : ToolResults.Failure(error, ListCodesHint);
+                : Refused(error, ListCodesHint);
         }
 
         return ToolResults.Success(new { CodeId = codeId, before.FindCode(codeId)?.Name, SegmentsRemoved = removed, Deleted = true });
@@ -284,18 +285,17 @@ public static class CodebookTools
     {
         const string prefix = "CATEGORY_NOT_CREATED";
         var (refusal, caller, projectId) = await OpenAsync(request, session, project_id, ToolAccess.Write, prefix, ct);
-        var badParent = OptionalId(parent_id, "parent_id", prefix, out var parentId);
-        var bad = Required(name, "name", prefix) ?? badParent;
-        if (refusal is not null || bad is not null)
+        var badParent = BadOptionalId(parent_id, "parent_id", prefix, ListCategoriesHint, out var parentId);
+        if ((refusal ?? Missing(name, "name", prefix) ?? badParent) is { } refused)
         {
-            return refusal ?? ToolResults.Failure(bad!, ListCategoriesHint);
+            return refused;
         }
 
         var categoryId = Guid.CreateVersion7();
         var (error, _, after) = await SendAsync(session, bus, projectId, new CreateCategory(projectId, categoryId, name!, parentId, memo, null, caller.Actor), ct);
         if (error is not null)
         {
-            return ToolResults.Failure(error, ListCategoriesHint);
+            return Refused(error, ListCategoriesHint);
         }
 
         var category = after.FindCategory(categoryId);
@@ -315,15 +315,15 @@ public static class CodebookTools
     {
         const string prefix = "CATEGORY_NOT_RENAMED";
         var (refusal, caller, projectId) = await OpenAsync(request, session, project_id, ToolAccess.Write, prefix, ct);
-        var bad = Id(category_id, "category_id", prefix, out var categoryId) ?? Required(new_name, "new_name", prefix);
-        if (refusal is not null || bad is not null)
+        var bad = BadId(category_id, "category_id", prefix, ListCategoriesHint, out var categoryId) ?? Missing(new_name, "new_name", prefix);
+        if ((refusal ?? bad) is { } refused)
         {
-            return refusal ?? ToolResults.Failure(bad!, ListCategoriesHint);
+            return refused;
         }
 
         var (error, before, after) = await SendAsync(session, bus, projectId, new RenameCategory(projectId, categoryId, new_name!, null, caller.Actor), ct);
         return error is not null
-            ? ToolResults.Failure(error, ListCategoriesHint)
+            ? Refused(error, ListCategoriesHint)
             : ToolResults.Success(new { CategoryId = categoryId, OldName = before.FindCategory(categoryId)?.Name, NewName = (after.FindCategory(categoryId) ?? before.FindCategory(categoryId))?.Name });
     }
 
@@ -339,16 +339,16 @@ public static class CodebookTools
     {
         const string prefix = "CATEGORY_NOT_DELETED";
         var (refusal, caller, projectId) = await OpenAsync(request, session, project_id, ToolAccess.Write, prefix, ct);
-        var bad = Id(category_id, "category_id", prefix, out var categoryId);
-        if (refusal is not null || bad is not null)
+        var bad = BadId(category_id, "category_id", prefix, ListCategoriesHint, out var categoryId);
+        if ((refusal ?? bad) is { } refused)
         {
-            return refusal ?? ToolResults.Failure(bad!, ListCategoriesHint);
+            return refused;
         }
 
         var (error, before, _) = await SendAsync(session, bus, projectId, new DeleteCategory(projectId, categoryId, null, caller.Actor), ct);
         if (error is not null)
         {
-            return ToolResults.Failure(error, ListCategoriesHint);
+            return Refused(error, ListCategoriesHint);
         }
 
         var category = before.FindCategory(categoryId);
@@ -422,23 +422,23 @@ public static class CodebookTools
 
     /// <summary>
     /// Runs a command on one code and answers it before and after: the tools that change one property of a code.
-    /// <paramref name="badArgument"/> is the tool's own check of its other arguments.
+    /// <paramref name="badArgument"/> is the refusal of the tool's other arguments, if any.
     /// </summary>
     private static async Task<CallToolResult> ChangeCodeAsync(
         RequestContext<CallToolRequestParams> request, IQuerySession session, IMessageBus bus, string? projectIdArgument, string? codeIdArgument, string prefix,
-        DomainError? badArgument, Func<Guid, Guid, Actor, object> command, Func<Guid, Code, Code, object> answer, CancellationToken ct)
+        CallToolResult? badArgument, Func<Guid, Guid, Actor, object> command, Func<Guid, Code, Code, object> answer, CancellationToken ct)
     {
         var (refusal, caller, projectId) = await OpenAsync(request, session, projectIdArgument, ToolAccess.Write, prefix, ct);
-        var bad = Id(codeIdArgument, "code_id", prefix, out var codeId) ?? badArgument;
-        if (refusal is not null || bad is not null)
+        var bad = BadId(codeIdArgument, "code_id", prefix, ListCodesHint, out var codeId) ?? badArgument;
+        if ((refusal ?? bad) is { } refused)
         {
-            return refusal ?? ToolResults.Failure(bad!, ListCodesHint);
+            return refused;
         }
 
         var (error, before, after) = await SendAsync(session, bus, projectId, command(projectId, codeId, caller.Actor), ct);
         if (error is not null)
         {
-            return ToolResults.Failure(error, error.Kind == ErrorKind.Conflict ? "list_codes shows the current codes." : ListCodesHint);
+            return Refused(error, ListCodesHint);
         }
 
         var (old, now) = (before.FindCode(codeId), after.FindCode(codeId));
@@ -485,26 +485,27 @@ public static class CodebookTools
 
     private static int Total(CodeUsage counts, Guid codeId) => counts.Of(codeId).Sum(c => c.Count);
 
-    private static DomainError? Required(string? value, string argument, string prefix) => value is null
-        ? DomainError.Invalid($"{prefix}/MISSING_PARAM", $"{argument} is required.")
+    /// <summary>A command's refusal; when an id named nothing, with <paramref name="hint"/> on where to find the ids.</summary>
+    private static CallToolResult Refused(DomainError error, string hint) =>
+        ToolResults.Failure(error, error.Code.EndsWith("NOT_FOUND", StringComparison.Ordinal) ? [hint] : []);
+
+    /// <summary>A required text argument that was left out.</summary>
+    private static CallToolResult? Missing(string? value, string argument, string prefix) => value is null
+        ? ToolResults.Failure(DomainError.Invalid($"{prefix}/MISSING_PARAM", $"{argument} is required."))
         : null;
 
     /// <summary>A required id argument: missing, or not a UUID, is the tool's own error naming the argument.</summary>
-    private static DomainError? Id(string? value, string argument, string prefix, out Guid id)
+    private static CallToolResult? BadId(string? value, string argument, string prefix, string hint, out Guid id)
     {
         id = default;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return DomainError.Invalid($"{prefix}/MISSING_PARAM", $"{argument} is required.");
-        }
-
-        return Guid.TryParse(value, out id)
-            ? null
-            : DomainError.Invalid($"{prefix}/INVALID_PARAM", $"{argument} must be a UUID; \"{value}\" is not one.");
+        var error = string.IsNullOrWhiteSpace(value)
+            ? DomainError.Invalid($"{prefix}/MISSING_PARAM", $"{argument} is required.")
+            : Guid.TryParse(value, out id) ? null : DomainError.Invalid($"{prefix}/INVALID_PARAM", $"{argument} must be a UUID; \"{value}\" is not one.");
+        return error is null ? null : ToolResults.Failure(error, hint);
     }
 
     /// <summary>An optional id argument: omitted, null or blank means none.</summary>
-    private static DomainError? OptionalId(string? value, string argument, string prefix, out Guid? id)
+    private static CallToolResult? BadOptionalId(string? value, string argument, string prefix, string hint, out Guid? id)
     {
         id = null;
         if (string.IsNullOrWhiteSpace(value))
@@ -512,8 +513,8 @@ public static class CodebookTools
             return null;
         }
 
-        var error = Id(value, argument, prefix, out var given);
-        id = error is null ? given : null;
-        return error;
+        var bad = BadId(value, argument, prefix, hint, out var given);
+        id = bad is null ? given : null;
+        return bad;
     }
 }

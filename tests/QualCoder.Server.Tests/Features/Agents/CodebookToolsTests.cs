@@ -148,6 +148,19 @@ public sealed class CodebookToolsTests(QualCoderApp app) : IntegrationTest(app)
         Assert.Equal("Hope", Assert.Single(codebook.Json!.AsArray())!["name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task the_tools_say_which_of_them_only_read_and_which_delete()
+    {
+        await using var agent = await AgentClient.ConnectAsync(App, await SignedIn("Ada"));
+
+        var hints = (await agent.Client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool.Annotations!);
+
+        Assert.All(["list_codes", "get_code", "list_categories", "detect_duplicate_codes"], name => Assert.True(hints[name].ReadOnlyHint));
+        Assert.All(["merge_codes", "delete_code", "delete_category"], name => Assert.True(hints[name].DestructiveHint));
+        Assert.All(["create_code", "rename_code", "change_code_color", "update_code_memo", "move_code_to_category", "create_category", "rename_category"],
+            name => Assert.Equal((false, false), (hints[name].ReadOnlyHint, hints[name].DestructiveHint)));
+    }
+
     private async Task<IReadOnlyList<object>> CodebookEvents(Guid projectId)
     {
         await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession();

@@ -90,9 +90,11 @@ public sealed class McpEndpointTests(QualCoderApp app) : IntegrationTest(app)
         Assert.All(tools.Values, tool =>
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description));
-            Assert.False(tool.Annotations?.DestructiveHint ?? true);
+            // Said either way: a tool that deletes (delete_code) says so, every other one says it does not.
+            Assert.NotNull(tool.Annotations?.DestructiveHint);
             Assert.False(tool.Annotations?.OpenWorldHint ?? true);
         });
+        Assert.DoesNotContain(tools.Values, t => t.Annotations!.DestructiveHint == true && t.Name is "open_project" or "close_project" or "navigate_to_segment");
         Assert.True(tools["list_projects"].Annotations!.ReadOnlyHint);
         Assert.True(tools["get_project_context"].Annotations!.ReadOnlyHint);
         Assert.False(tools["open_project"].Annotations!.ReadOnlyHint);
