@@ -51,7 +51,7 @@ public static class AgentsModule
                     return ToolResults.Internal();
                 }
             }))
-            .WithTools([typeof(ProjectTools), typeof(SourceTools), typeof(FolderTools), typeof(SearchTools)])
+            .WithTools([typeof(ProjectTools), typeof(SourceTools), typeof(FolderTools), typeof(SearchTools), typeof(CodebookTools)])
             .WithResources([typeof(ProjectResources)]);
         return services;
     }
