@@ -90,7 +90,9 @@ public sealed class McpEndpointTests(QualCoderApp app) : IntegrationTest(app)
         Assert.All(tools.Values, tool =>
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description));
-            Assert.False(tool.Annotations?.DestructiveHint ?? true);
+            // Every tool says whether it destroys; only a tool that writes may.
+            Assert.NotNull(tool.Annotations?.DestructiveHint);
+            Assert.False(tool.Annotations!.ReadOnlyHint == true && tool.Annotations.DestructiveHint == true);
             Assert.False(tool.Annotations?.OpenWorldHint ?? true);
         });
         Assert.True(tools["list_projects"].Annotations!.ReadOnlyHint);
