@@ -190,4 +190,22 @@ public sealed class CodingToolsTests(QualCoderApp app) : IntegrationTest(app)
         (await s.Agent.Call("analyze_content_for_codes", new { source_id = Guid.NewGuid() })).ShouldFail("ANALYZE_CONTENT/SOURCE_NOT_FOUND");
         (await s.Agent.Call("analyze_uncoded_text", new { source_id = "nope" })).ShouldFail("ANALYZE_UNCODED/INVALID_PARAM");
     }
+
+    [Fact]
+    public async Task the_coding_tools_are_listed_with_honest_hints_and_a_described_operation_shape()
+    {
+        await using var agent = await AgentClient.ConnectAsync(App, await SignedIn("Ada"));
+
+        var tools = (await agent.Client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);
+
+        Assert.All(["list_segments_for_source", "list_segments_for_code", "analyze_uncoded_text", "analyze_content_for_codes"], name =>
+            Assert.True(tools[name].Annotations!.ReadOnlyHint));
+        Assert.All(["apply_code", "batch_apply_codes", "delete_segment", "update_segment_memo"], name =>
+            Assert.False(tools[name].Annotations!.ReadOnlyHint));
+        Assert.True(tools["delete_segment"].Annotations!.DestructiveHint);
+        Assert.False(tools["apply_code"].Annotations!.DestructiveHint);
+        var operation = tools["batch_apply_codes"].InputSchema.GetProperty("properties").GetProperty("operations").GetProperty("items").GetProperty("properties");
+        Assert.All(["code_id", "source_id", "start_position", "end_position", "quote", "occurrence", "memo", "importance"], name =>
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty(name).GetProperty("description").GetString())));
+    }
 }
