@@ -51,7 +51,7 @@ public static class AgentsModule
                     return ToolResults.Internal();
                 }
             }))
-            .WithTools([typeof(ProjectTools), typeof(SourceTools), typeof(FolderTools), typeof(SearchTools), typeof(CodebookTools)])
+            .WithTools([typeof(ProjectTools), typeof(SourceTools), typeof(FolderTools), typeof(SearchTools), typeof(CodebookTools), typeof(CodingTools)])
             .WithResources([typeof(ProjectResources)]);
         return services;
     }

@@ -1,6 +1,7 @@
 using Marten;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Accounts;
+using QualCoder.Server.Features.Codebook;
 using QualCoder.Server.Features.Projects;
 using QualCoder.Server.Features.Sources;
 using QualCoder.Server.Hosting;
@@ -17,7 +18,7 @@ public static class SegmentQueries
         .MapGet("/sources/{sourceId:guid}/segments", async (Guid projectId, Guid sourceId, Guid? coderId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             var (error, _, segments) = await OfSourceAsync(session, projectId, sourceId, coderId, http.User.ToActor(), "SEGMENTS", ct);
-            return error ?? TypedResults.Ok(segments);
+            return error is not null ? error.ToProblem() : TypedResults.Ok(segments);
         })
         .WithName("ListSegmentsOfSource")
         .WithSummary("Every coding of a source (optionally one coder's), by position.")
@@ -27,27 +28,8 @@ public static class SegmentQueries
     internal static void MapSegmentsOfCode(RouteGroupBuilder project) => project
         .MapGet("/codes/{codeId:guid}/segments", async (Guid projectId, Guid codeId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
-            var batch = session.CreateBatchQuery();
-            var projectLoad = batch.Load<Project>(projectId);
-            var codebookLoad = batch.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(projectId));
-            var segmentsLoad = batch.Query<Segment>().Where(s => s.ProjectId == projectId && s.CodeId == codeId).ToList();
-            await batch.Execute(ct);
-            if (ProjectAccess.Require(await projectLoad, http.User.ToActor(), ProjectRole.Viewer, "SEGMENTS") is { } denied)
-            {
-                return denied.ToProblem();
-            }
-
-            if ((await codebookLoad)?.FindCode(codeId) is null)
-            {
-                return Missing("SEGMENTS/CODE_NOT_FOUND", "The project's codebook has no code with this id.");
-            }
-
-            var segments = await segmentsLoad;
-            var names = (await session.LoadManyAsync<Source>(ct, segments.Select(s => s.SourceId).Distinct())).ToDictionary(s => s.Id, s => s.Name);
-            return TypedResults.Ok(segments
-                .OrderBy(s => names.GetValueOrDefault(s.SourceId), StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Start)
-                .Select(s => new CodeSegmentView(s, names.GetValueOrDefault(s.SourceId) ?? ""))
-                .ToList());
+            var (error, _, segments) = await OfCodeAsync(session, projectId, codeId, http.User.ToActor(), "SEGMENTS", ct);
+            return error is not null ? error.ToProblem() : TypedResults.Ok(segments);
         })
         .WithName("ListSegmentsOfCode")
         .WithSummary("Every coding of a code across the project's sources, with quotes and source names.")
@@ -56,9 +38,9 @@ public static class SegmentQueries
 
     /// <summary>
     /// A source and its codings (or one coder's), by position, in one round trip, for a caller allowed to read the
-    /// project; otherwise the problem to answer, under <paramref name="codePrefix"/>.
+    /// project; otherwise the refusal, under <paramref name="codePrefix"/>.
     /// </summary>
-    internal static async Task<(IResult? Error, Source? Source, IReadOnlyList<Segment> Segments)> OfSourceAsync(
+    public static async Task<(DomainError? Error, Source? Source, IReadOnlyList<Segment> Segments)> OfSourceAsync(
         IQuerySession session, Guid projectId, Guid sourceId, Guid? coderId, Actor actor, string codePrefix, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
@@ -69,13 +51,41 @@ public static class SegmentQueries
         await batch.Execute(ct);
         if (ProjectAccess.Require(await projectLoad, actor, ProjectRole.Viewer, codePrefix) is { } denied)
         {
-            return (denied.ToProblem(), null, []);
+            return (denied, null, []);
         }
 
         return await sourceLoad is { } source && source.BelongsTo(projectId)
             ? (null, source, await segmentsLoad)
-            : (Missing($"{codePrefix}/SOURCE_NOT_FOUND", "The project has no source with this id."), null, []);
+            : (DomainError.NotFound($"{codePrefix}/SOURCE_NOT_FOUND", "The project has no source with this id."), null, []);
     }
 
-    internal static IResult Missing(string code, string message) => ProblemResponses.Problem(StatusCodes.Status404NotFound, code, message);
+    /// <summary>
+    /// A code and its codings across the project's sources, by source name then position, for a caller allowed to
+    /// read the project; otherwise the refusal, under <paramref name="codePrefix"/>.
+    /// </summary>
+    public static async Task<(DomainError? Error, Code? Code, IReadOnlyList<CodeSegmentView> Segments)> OfCodeAsync(
+        IQuerySession session, Guid projectId, Guid codeId, Actor actor, string codePrefix, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var projectLoad = batch.Load<Project>(projectId);
+        var codebookLoad = batch.Load<Codebook.Codebook>(ProjectStreams.CodebookOf(projectId));
+        var segmentsLoad = batch.Query<Segment>().Where(s => s.ProjectId == projectId && s.CodeId == codeId).ToList();
+        await batch.Execute(ct);
+        if (ProjectAccess.Require(await projectLoad, actor, ProjectRole.Viewer, codePrefix) is { } denied)
+        {
+            return (denied, null, []);
+        }
+
+        if ((await codebookLoad)?.FindCode(codeId) is not { } code)
+        {
+            return (DomainError.NotFound($"{codePrefix}/CODE_NOT_FOUND", "The project's codebook has no code with this id."), null, []);
+        }
+
+        var segments = await segmentsLoad;
+        var names = (await session.LoadManyAsync<Source>(ct, segments.Select(s => s.SourceId).Distinct())).ToDictionary(s => s.Id, s => s.Name);
+        return (null, code, segments
+            .OrderBy(s => names.GetValueOrDefault(s.SourceId), StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Start)
+            .Select(s => new CodeSegmentView(s, names.GetValueOrDefault(s.SourceId) ?? ""))
+            .ToList());
+    }
 }

@@ -1,4 +1,5 @@
 using Marten;
+using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Accounts;
 using QualCoder.Server.Features.Projects;
 using QualCoder.Server.Features.Sources;
@@ -42,11 +43,18 @@ public static class UncodedRanges
         return new UncodedReport(sourceId, length, covered, uncoded, ranges);
     }
 
+    /// <summary>How much of a range's text an excerpt shows, in code points.</summary>
+    public const int ExcerptLength = 120;
+
+    /// <summary>The start of a range's text (at most <see cref="ExcerptLength"/> code points), to show what is uncoded there.</summary>
+    public static string Excerpt(ITextSpans text, UncodedRange range) =>
+        text.Slice(range.Start, Math.Min(range.End, range.Start + ExcerptLength));
+
     internal static void Map(RouteGroupBuilder project) => project
         .MapGet("/sources/{sourceId:guid}/uncoded", async (Guid projectId, Guid sourceId, Guid? coderId, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             var (error, source, segments) = await SegmentQueries.OfSourceAsync(session, projectId, sourceId, coderId, http.User.ToActor(), "UNCODED", ct);
-            return error ?? TypedResults.Ok(Of(sourceId, source!.Length, segments.Select(s => (s.Start, s.End))));
+            return error is not null ? error.ToProblem() : TypedResults.Ok(Of(sourceId, source!.Length, segments.Select(s => (s.Start, s.End))));
         })
         .WithName("UncodedRanges")
         .WithSummary("The ranges of a source that no coding covers (optionally: no coding of one coder), and the uncoded share.")

@@ -90,12 +90,14 @@ public sealed class McpEndpointTests(QualCoderApp app) : IntegrationTest(app)
         Assert.All(tools.Values, tool =>
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description));
+            // Every tool says whether it destroys; only a tool that writes may.
             Assert.NotNull(tool.Annotations?.DestructiveHint);
+            Assert.False(tool.Annotations!.ReadOnlyHint == true && tool.Annotations.DestructiveHint == true);
             Assert.False(tool.Annotations?.OpenWorldHint ?? true);
         });
         Assert.All(["list_projects", "open_project", "close_project", "get_project_context", "navigate_to_segment", "add_text_source", "move_source_to_folder", "list_codes", "create_code", "rename_code", "find_similar_content"], name =>
             Assert.False(tools[name].Annotations!.DestructiveHint));
-        Assert.All(["remove_source", "delete_folder", "merge_codes", "delete_code", "delete_category"], name => Assert.True(tools[name].Annotations!.DestructiveHint));
+        Assert.All(["remove_source", "delete_folder", "merge_codes", "delete_code", "delete_category", "delete_segment"], name => Assert.True(tools[name].Annotations!.DestructiveHint));
         Assert.True(tools["list_projects"].Annotations!.ReadOnlyHint);
         Assert.True(tools["get_project_context"].Annotations!.ReadOnlyHint);
         Assert.False(tools["open_project"].Annotations!.ReadOnlyHint);
