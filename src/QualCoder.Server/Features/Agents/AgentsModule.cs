@@ -50,7 +50,7 @@ public static class AgentsModule
                     return ToolResults.Internal();
                 }
             }))
-            .WithTools([typeof(ProjectTools)])
+            .WithTools([typeof(ProjectTools), typeof(CodeSuggestionTools), typeof(CodingSuggestionTools)])
             .WithResources([typeof(ProjectResources)]);
         return services;
     }
