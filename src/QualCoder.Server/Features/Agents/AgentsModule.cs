@@ -50,7 +50,7 @@ public static class AgentsModule
                     return ToolResults.Internal();
                 }
             }))
-            .WithTools([typeof(ProjectTools), typeof(CodeSuggestionTools), typeof(CodingSuggestionTools)])
+            .WithTools([typeof(ProjectTools), typeof(CodeSuggestionTools), typeof(CodingSuggestionTools), typeof(AutoCodingTools)])
             .WithResources([typeof(ProjectResources)]);
         return services;
     }
