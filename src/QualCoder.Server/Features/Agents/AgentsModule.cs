@@ -37,7 +37,7 @@ public static class AgentsModule
             {
                 try
                 {
-                    return await next(context, ct);
+                    return ToolArguments.MissingRequired(context.MatchedPrimitive, context.Params) ?? await next(context, ct);
                 }
                 catch (Exception e) when (ProblemResponses.IsLostRace(e))
                 {

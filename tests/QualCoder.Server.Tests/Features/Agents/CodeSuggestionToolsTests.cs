@@ -68,6 +68,7 @@ public sealed class CodeSuggestionToolsTests(QualCoderApp app) : IntegrationTest
 
         (await agent.Call("suggest_new_code", new { name = "relief", rationale = "Again." })).ShouldFail("CODE_NOT_SUGGESTED/DUPLICATE_NAME");
         (await agent.Call("suggest_new_code", new { name = "Calm", rationale = "  " })).ShouldFail("CODE_NOT_SUGGESTED/MISSING_PARAM");
+        (await agent.Call("suggest_new_code", new { name = "Calm" })).ShouldFail("SUGGEST_NEW_CODE/MISSING_PARAM");
         (await agent.Call("suggest_new_code", new { name = "Calm", rationale = "Why not.", confidence = 101 })).ShouldFail("CODE_NOT_SUGGESTED/INVALID_CONFIDENCE");
         (await reader.Call("suggest_new_code", new { project_id = p.ProjectId, name = "Calm", rationale = "Why not." })).ShouldFail("CODE_NOT_SUGGESTED/PERMISSION_DENIED");
         (await agent.Call("approve_suggestion", new { suggestion_id = Guid.NewGuid() })).ShouldFail("SUGGESTION_NOT_APPROVED/NOT_FOUND");
