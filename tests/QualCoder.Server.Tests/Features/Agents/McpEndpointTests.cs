@@ -90,9 +90,13 @@ public sealed class McpEndpointTests(QualCoderApp app) : IntegrationTest(app)
         Assert.All(tools.Values, tool =>
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description));
-            Assert.False(tool.Annotations?.DestructiveHint ?? true);
+            Assert.NotNull(tool.Annotations?.DestructiveHint);
             Assert.False(tool.Annotations?.OpenWorldHint ?? true);
         });
+        // Only a tool that deletes or overwrites data says it is destructive (approve_merge deletes the merged code).
+        Assert.All(["list_projects", "open_project", "close_project", "get_project_context", "navigate_to_segment", "suggest_merge_codes"], name =>
+            Assert.False(tools[name].Annotations!.DestructiveHint));
+        Assert.True(tools["approve_merge"].Annotations!.DestructiveHint);
         Assert.True(tools["list_projects"].Annotations!.ReadOnlyHint);
         Assert.True(tools["get_project_context"].Annotations!.ReadOnlyHint);
         Assert.False(tools["open_project"].Annotations!.ReadOnlyHint);
