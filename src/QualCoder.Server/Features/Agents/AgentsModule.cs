@@ -38,7 +38,7 @@ public static class AgentsModule
             {
                 try
                 {
-                    return await next(context, ct);
+                    return ToolArguments.MissingRequired(context.MatchedPrimitive, context.Params) ?? await next(context, ct);
                 }
                 catch (Exception e) when (ProblemResponses.IsLostRace(e))
                 {
@@ -51,7 +51,8 @@ public static class AgentsModule
                     return ToolResults.Internal();
                 }
             }))
-            .WithTools([typeof(ProjectTools), typeof(SourceTools), typeof(FolderTools), typeof(SearchTools), typeof(CodebookTools), typeof(CodingTools)])
+            .WithTools([typeof(ProjectTools), typeof(SourceTools), typeof(FolderTools), typeof(SearchTools), typeof(CodebookTools), typeof(CodingTools),
+                typeof(CodeSuggestionTools), typeof(CodingSuggestionTools), typeof(AutoCodingTools)])
             .WithResources([typeof(ProjectResources)]);
         return services;
     }

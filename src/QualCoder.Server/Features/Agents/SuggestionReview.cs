@@ -1,0 +1,116 @@
+using Marten;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using QualCoder.Server.Domain;
+using QualCoder.Server.Features.Suggestions;
+using Wolverine;
+
+namespace QualCoder.Server.Features.Agents;
+
+/// <summary>
+/// What the suggestion tools share: reading an id argument, and approving or rejecting one suggestion through the
+/// review commands the HTTP routes send. v2 has a pair of review tools per kind, so each checks the kind it was given.
+/// </summary>
+internal static class SuggestionReview
+{
+    public const string Pending = "pending_approval";
+
+    public const string StatusDescription =
+        "Which suggestions: pending (the default: waiting for review), failed (an approval was refused; they may be approved again or rejected), approved, rejected, or all.";
+
+    /// <summary>A required id argument as a GUID, or the tool error naming the argument.</summary>
+    public static DomainError? ParseId(string? raw, string name, string prefix, out Guid id)
+    {
+        id = default;
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return DomainError.Invalid($"{prefix}/MISSING_PARAM", $"{name} is required.");
+        }
+
+        return Guid.TryParse(raw.Trim(), out id)
+            ? null
+            : DomainError.Invalid($"{prefix}/INVALID_PARAM", $"{name} must be an id (a UUID); \"{raw}\" is not one.");
+    }
+
+    /// <summary>The first of several checks' errors; every check runs, so each one's out values are assigned.</summary>
+    public static DomainError? FirstError(params DomainError?[] errors) => errors.FirstOrDefault(e => e is not null);
+
+    /// <summary>An optional id argument: absent is null, anything else must be a GUID.</summary>
+    public static DomainError? ParseOptionalId(string? raw, string name, string prefix, out Guid? id)
+    {
+        id = null;
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var error = ParseId(raw, name, prefix, out var parsed);
+        id = error is null ? parsed : null;
+        return error;
+    }
+
+    /// <summary>A reviewed suggestion as it was before the review, and what the approval made (when approved).</summary>
+    public sealed record Reviewed(CallToolResult? Failure, Suggestion? Suggestion, Guid? ResultId);
+
+    /// <summary>Approves one suggestion of <paramref name="kind"/> as the caller (scope full; the project role is the command's).</summary>
+    public static Task<Reviewed> ApproveAsync(
+        RequestContext<CallToolRequestParams> request, IQuerySession session, IMessageBus bus, string? projectId, string suggestionId, string argName,
+        SuggestionKind kind, CancellationToken ct) =>
+        ReviewAsync(request, session, projectId, suggestionId, argName, kind, "SUGGESTION_NOT_APPROVED", ct, async (project, id, actor) =>
+        {
+            var outcome = await bus.InvokeAsync<ApprovalOutcome>(new ApproveSuggestion(project, id, actor), ct);
+            return (outcome.Error, outcome.ResultId);
+        });
+
+    /// <summary>Rejects one suggestion of <paramref name="kind"/>, keeping the reason and feedback.</summary>
+    public static Task<Reviewed> RejectAsync(
+        RequestContext<CallToolRequestParams> request, IQuerySession session, IMessageBus bus, string? projectId, string suggestionId, string argName,
+        SuggestionKind kind, string? reason, string? feedback, CancellationToken ct) =>
+        ReviewAsync(request, session, projectId, suggestionId, argName, kind, "SUGGESTION_NOT_REJECTED", ct, async (project, id, actor) =>
+        {
+            var outcome = await bus.InvokeAsync<CommandOutcome>(new RejectSuggestion(project, id, reason, feedback, actor), ct);
+            return (outcome.Error, null);
+        });
+
+    private static async Task<Reviewed> ReviewAsync(
+        RequestContext<CallToolRequestParams> request, IQuerySession session, string? projectIdArg, string suggestionIdArg, string argName,
+        SuggestionKind kind, string prefix, CancellationToken ct, Func<Guid, Guid, Actor, Task<(DomainError? Error, Guid? ResultId)>> review)
+    {
+        var caller = AgentCaller.Of(request);
+        var (noProject, projectId) = await caller.ProjectAsync(session, projectIdArg, ToolAccess.Write, prefix, ct);
+        if (FirstError(noProject, ParseId(suggestionIdArg, argName, prefix, out var id)) is { } bad)
+        {
+            return new(ToolResults.Failure(bad), null, null);
+        }
+
+        // The suggestion as it was, for the answer and to keep each review tool to its own kind (v2 had one queue per kind).
+        var suggestion = await session.LoadAsync<Suggestion>(id, ct);
+        if (suggestion is not null && suggestion.ProjectId == projectId && suggestion.Kind != kind)
+        {
+            return new(ToolResults.Failure(
+                DomainError.Invalid($"{prefix}/WRONG_KIND", $"{argName} names a {Name(suggestion.Kind)} suggestion, and this tool reviews {Name(kind)} suggestions."),
+                $"Use {ToolsFor(suggestion.Kind)} for it."), null, null);
+        }
+
+        var (error, resultId) = await review(projectId, id, caller.Actor);
+        return error is null
+            ? new(null, suggestion, resultId)
+            : new(ToolResults.Failure(error, $"{ListToolFor(kind)} lists the suggestions still to review."), null, null);
+    }
+
+    public static string ListToolFor(SuggestionKind kind) => kind == SuggestionKind.Coding ? "list_pending_coding_suggestions" : "list_pending_suggestions";
+
+    private static string Name(SuggestionKind kind) => kind switch
+    {
+        SuggestionKind.Code => "new code",
+        SuggestionKind.Coding => "coding",
+        _ => "merge",
+    };
+
+    private static string ToolsFor(SuggestionKind kind) => kind switch
+    {
+        SuggestionKind.Code => "approve_suggestion or reject_suggestion",
+        SuggestionKind.Coding => "approve_coding_suggestion or reject_coding_suggestion",
+        _ => "approve_merge or dismiss_merge",
+    };
+}
