@@ -13,7 +13,7 @@ namespace QualCoder.Server.Features.Agents;
 
 /// <summary>
 /// The server's own code suggestions for a passage or for a source's uncoded text, scored by
-/// <see cref="CodeRelevanceScore"/> (word overlap with the codes' names and memos) and stored as one batch of coding
+/// <see cref="CodeRelevance"/> (word overlap with the codes' names and memos) and stored as one batch of coding
 /// suggestions through SuggestCodings, so a person reviews them like any agent's.
 /// </summary>
 [McpServerToolType]
@@ -46,8 +46,8 @@ public static class AutoCodingTools
             return ToolResults.Failure(badSpan);
         }
 
-        var scored = CodeRelevanceScore.Rank(read.Text.Slice(span.Start, span.End), read.Codes, 5);
-        var items = scored.Select(s => new CodingSuggestionItem(Guid.CreateVersion7(), read.SourceId, s.CodeId, new SegmentAnchor(span.Start, span.End, null, null), s.Rationale, s.Confidence)).ToList();
+        var scored = CodeRelevance.Rank(read.Text.Slice(span.Start, span.End), read.Codes, 5);
+        var items = scored.Select(s => new CodingSuggestionItem(Guid.CreateVersion7(), read.SourceId, s.Code.Id, new SegmentAnchor(span.Start, span.End, null, null), s.Rationale, s.Confidence)).ToList();
         var (refused, batchId) = await SuggestAsync(bus, projectId, items, caller, ct);
         return refused ?? ToolResults.Success(new
         {
@@ -56,7 +56,7 @@ public static class AutoCodingTools
             EndPos = span.End,
             SuggestionBatchId = batchId,
             Status = items.Count == 0 ? "no_match" : SuggestionReview.Pending,
-            Suggestions = scored.Select((s, i) => new { items[i].SuggestionId, s.CodeId, s.CodeName, s.Confidence, s.Rationale }),
+            Suggestions = scored.Select((s, i) => new { items[i].SuggestionId, CodeId = s.Code.Id, CodeName = s.Code.Name, s.Confidence, s.Rationale }),
         });
     }
 
@@ -84,11 +84,11 @@ public static class AutoCodingTools
         {
             var raw = read.Text.Slice(gap.Start, gap.End);
             var (start, end) = (gap.Start + (raw.Length - raw.TrimStart().Length), gap.End - (raw.Length - raw.TrimEnd().Length));
-            if (start < end && CodeRelevanceScore.Rank(read.Text.Slice(start, end), read.Codes, 1) is [{ } best] && best.Confidence >= min_confidence
+            if (start < end && CodeRelevance.Rank(read.Text.Slice(start, end), read.Codes, 1) is [{ } best] && best.Confidence >= min_confidence
                 && items.Count < SuggestCodingsHandler.MaxItems)
             {
-                items.Add(new CodingSuggestionItem(Guid.CreateVersion7(), read.SourceId, best.CodeId, new SegmentAnchor(start, end, null, null), best.Rationale, best.Confidence));
-                names.Add(best.CodeName);
+                items.Add(new CodingSuggestionItem(Guid.CreateVersion7(), read.SourceId, best.Code.Id, new SegmentAnchor(start, end, null, null), best.Rationale, best.Confidence));
+                names.Add(best.Code.Name);
             }
         }
 
