@@ -65,11 +65,11 @@ public static class CodeSuggestionTools
     }
 
     [McpServerTool(Name = "list_pending_suggestions", Title = "List code suggestions", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
-    [Description("Lists the project's suggestions of new codes (or, with kind merge, of code merges) that wait for review, oldest first, with their rationale, confidence and who suggested them. Approve them with approve_suggestion / approve_merge, reject them with reject_suggestion / dismiss_merge.")]
+    [Description("Lists the project's suggestions of new codes (or, with kind merge, of code merges; with kind source_metadata, of sources' metadata) that wait for review, oldest first, with their rationale, confidence and who suggested them. Approve them with approve_suggestion / approve_merge, reject them with reject_suggestion / dismiss_merge.")]
     public static async Task<CallToolResult> ListPendingSuggestions(
         RequestContext<CallToolRequestParams> request,
         IQuerySession session,
-        [Description("code (the default: suggested new codes) or merge (suggested merges of two codes).")] string? kind = null,
+        [Description("code (the default: suggested new codes), merge (suggested merges of two codes) or source_metadata (suggested languages, topics and folders of sources).")] string? kind = null,
         [Description(SuggestionReview.StatusDescription)] string? status = null,
         [Description(AgentCaller.ProjectIdDescription)] string? project_id = null,
         CancellationToken ct = default)
@@ -83,9 +83,9 @@ public static class CodeSuggestionTools
         }
 
         var wanted = string.IsNullOrWhiteSpace(kind) ? "code" : kind.Trim().ToLowerInvariant();
-        if (wanted is not ("code" or "merge"))
+        if (wanted is not ("code" or "merge" or "source_metadata"))
         {
-            return ToolResults.Failure(DomainError.Invalid($"{prefix}/INVALID_PARAM", $"kind is code or merge; got \"{kind}\"."),
+            return ToolResults.Failure(DomainError.Invalid($"{prefix}/INVALID_PARAM", $"kind is code, merge or source_metadata; got \"{kind}\"."),
                 "list_pending_coding_suggestions lists suggested codings.");
         }
 
@@ -96,21 +96,35 @@ public static class CodeSuggestionTools
     }
 
     [McpServerTool(Name = "approve_suggestion", Title = "Approve a suggested code", ReadOnly = false, Idempotent = false, Destructive = false, OpenWorld = false)]
-    [Description("Approves a suggested new code: the code is created in the codebook, by the person you act for, with the suggestion's description as its memo. Needs a token with scope full and the editor role; a suggest token cannot approve its own suggestions.")]
+    [Description("Approves a suggested new code: the code is created in the codebook, by the person you act for, with the suggestion's description as its memo. Also approves a source metadata suggestion (suggest_source_metadata): its language and topics are added to the source's memo and the source is moved into the suggested folder. Needs a token with scope full and the editor role; a suggest token cannot approve its own suggestions.")]
     public static async Task<CallToolResult> ApproveSuggestion(
         RequestContext<CallToolRequestParams> request,
         IQuerySession session,
         IMessageBus bus,
-        [Description("The suggestion's id, from suggest_new_code or list_pending_suggestions.")] string suggestion_id,
+        [Description("The suggestion's id, from suggest_new_code, suggest_source_metadata or list_pending_suggestions.")] string suggestion_id,
         [Description(AgentCaller.ProjectIdDescription)] string? project_id = null,
         CancellationToken ct = default)
     {
-        var (failure, suggestion, codeId) = await SuggestionReview.ApproveAsync(request, session, bus, project_id, suggestion_id, "suggestion_id", SuggestionKind.Code, ct);
-        return failure ?? ToolResults.Success(new { Status = "created", SuggestionId = suggestion!.Id, CodeId = codeId, suggestion.Code!.Name });
+        var (failure, suggestion, resultId) = await SuggestionReview.ApproveAsync(request, session, bus, project_id, suggestion_id, "suggestion_id", SuggestionKind.Code, ct);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        return suggestion!.SourceMetadata is { } metadata
+            ? ToolResults.Success(new
+            {
+                Status = "applied",
+                SuggestionId = suggestion.Id,
+                metadata.SourceId,
+                metadata.SourceName,
+                Applied = SourceSuggestionTools.Proposed(metadata),
+            })
+            : ToolResults.Success(new { Status = "created", SuggestionId = suggestion.Id, CodeId = resultId, suggestion.Code!.Name });
     }
 
     [McpServerTool(Name = "reject_suggestion", Title = "Reject a suggested code", ReadOnly = false, Idempotent = false, Destructive = false, OpenWorld = false)]
-    [Description("Rejects a suggested new code; the reason and feedback are kept with the suggestion for the agent and the record. Needs a token with scope full and the editor role.")]
+    [Description("Rejects a suggested new code (or a source metadata suggestion); the reason and feedback are kept with the suggestion for the agent and the record. Needs a token with scope full and the editor role.")]
     public static async Task<CallToolResult> RejectSuggestion(
         RequestContext<CallToolRequestParams> request,
         IQuerySession session,
@@ -207,7 +221,23 @@ public static class CodeSuggestionTools
         return failure ?? ToolResults.Success(new { Status = "dismissed", MergeSuggestionId = suggestion!.Id, Reason = reason?.Trim() ?? "" });
     }
 
-    private static object View(Suggestion s) => s.Merge is { } merge
+    private static object View(Suggestion s) => s.SourceMetadata is { } metadata
+        ? new
+        {
+            SuggestionId = s.Id,
+            metadata.SourceId,
+            metadata.SourceName,
+            Suggested = SourceSuggestionTools.Proposed(metadata),
+            s.Rationale,
+            s.Confidence,
+            s.Status,
+            s.SuggestedBy,
+            s.SuggestedAt,
+            s.RejectionReason,
+            s.ErrorCode,
+            s.Error,
+        }
+        : s.Merge is { } merge
         ? (object)new
         {
             MergeSuggestionId = s.Id,

@@ -85,7 +85,7 @@ internal static class SuggestionReview
 
         // The suggestion as it was, for the answer and to keep each review tool to its own kind (v2 had one queue per kind).
         var suggestion = await session.LoadAsync<Suggestion>(id, ct);
-        if (suggestion is not null && suggestion.ProjectId == projectId && suggestion.Kind != kind)
+        if (suggestion is not null && suggestion.ProjectId == projectId && !Reviews(kind, suggestion.Kind))
         {
             return new(ToolResults.Failure(
                 DomainError.Invalid($"{prefix}/WRONG_KIND", $"{argName} names a {Name(suggestion.Kind)} suggestion, and this tool reviews {Name(kind)} suggestions."),
@@ -98,18 +98,23 @@ internal static class SuggestionReview
             : new(ToolResults.Failure(error, $"{ListToolFor(kind)} lists the suggestions still to review."), null, null);
     }
 
+    /// <summary>The tools of a kind review it; approve_suggestion and reject_suggestion (kind Code) also review source metadata, which has no pair of its own.</summary>
+    private static bool Reviews(SuggestionKind tool, SuggestionKind suggestion) =>
+        suggestion == tool || (tool == SuggestionKind.Code && suggestion == SuggestionKind.SourceMetadata);
+
     public static string ListToolFor(SuggestionKind kind) => kind == SuggestionKind.Coding ? "list_pending_coding_suggestions" : "list_pending_suggestions";
 
     private static string Name(SuggestionKind kind) => kind switch
     {
         SuggestionKind.Code => "new code",
         SuggestionKind.Coding => "coding",
+        SuggestionKind.SourceMetadata => "source metadata",
         _ => "merge",
     };
 
     private static string ToolsFor(SuggestionKind kind) => kind switch
     {
-        SuggestionKind.Code => "approve_suggestion or reject_suggestion",
+        SuggestionKind.Code or SuggestionKind.SourceMetadata => "approve_suggestion or reject_suggestion",
         SuggestionKind.Coding => "approve_coding_suggestion or reject_coding_suggestion",
         _ => "approve_merge or dismiss_merge",
     };

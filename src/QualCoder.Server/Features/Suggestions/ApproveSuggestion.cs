@@ -16,7 +16,7 @@ namespace QualCoder.Server.Features.Suggestions;
 /// </summary>
 public sealed record ApproveSuggestion(Guid ProjectId, Guid SuggestionId, Actor Actor);
 
-/// <summary>What an approval made (the new code, the new coding, the code merged into), or why not.</summary>
+/// <summary>What an approval made (the new code, the new coding, the code merged into, the source described), or why not.</summary>
 public sealed record ApprovalOutcome(DomainError? Error, Guid? ResultId);
 
 public static class ApproveSuggestionHandler
@@ -34,7 +34,8 @@ public static class ApproveSuggestionHandler
 
     /// <summary>
     /// The command that carries a suggestion out, as the approver. <paramref name="newId"/> names what it creates (the
-    /// code or the coding); a merge creates nothing, and its result is the code merged into.
+    /// code or the coding); a merge creates nothing, and its result is the code merged into. Source metadata takes
+    /// three commands (see <see cref="SuggestSourceMetadataHandler.CarryOutAsync"/>).
     /// </summary>
     public static object CommandFor(Suggestion suggestion, Guid newId, Actor approver) => suggestion switch
     {
@@ -66,8 +67,10 @@ public static class ApproveSuggestionHandler
         }
 
         var suggestion = stream.Aggregate!;
-        var resultId = suggestion.Merge?.TargetCodeId ?? Guid.CreateVersion7();
-        var refusal = await CarryOutAsync(CommandFor(suggestion, resultId, command.Actor), session, clock, ct);
+        var resultId = suggestion.Merge?.TargetCodeId ?? suggestion.SourceMetadata?.SourceId ?? Guid.CreateVersion7();
+        var refusal = suggestion.SourceMetadata is { } metadata
+            ? await SuggestSourceMetadataHandler.CarryOutAsync(suggestion.ProjectId, metadata, command.Actor, session, clock, ct)
+            : await CarryOutAsync(CommandFor(suggestion, resultId, command.Actor), session, clock, ct);
         stream.AppendOne(Conclude(suggestion, resultId, refusal, command.Actor, clock.GetUtcNow()));
         // The request was sound, the project's state refused it: a conflict, under the command's own code.
         return refusal is null ? new(null, resultId) : new(refusal with { Kind = ErrorKind.Conflict }, null);
@@ -91,7 +94,7 @@ public static class ApproveSuggestionHandler
             return outcome.Error is { } error ? error.ToProblem() : Replies.OkOrGone(await session.LoadAsync<Suggestion>(suggestionId, ct));
         })
         .WithName("ApproveSuggestion")
-        .WithSummary("Approves a suggestion: creates the code, applies the coding or merges the codes, as the approver (coders approve codings, editors the rest). When that command refuses, the answer is 409 with its code and the suggestion is marked failed.")
+        .WithSummary("Approves a suggestion: creates the code, applies the coding, merges the codes or writes the source's metadata (memo lines, folder), as the approver (coders approve codings, editors the rest). When that command refuses, the answer is 409 with its code and the suggestion is marked failed.")
         .Produces<Suggestion>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict);

@@ -22,6 +22,14 @@ public sealed record MergeSuggested(
     string Rationale, int Confidence, Actor Actor, DateTimeOffset At);
 
 /// <summary>
+/// A source's metadata was proposed: a language and topics for its memo, and the name of a top-level folder to file it
+/// in (OrganizationSuggestion). Null or empty where not proposed; at least one is there.
+/// </summary>
+public sealed record SourceMetadataSuggested(
+    Guid ProjectId, Guid SuggestionId, Guid SourceId, string SourceName, string? Language, IReadOnlyList<string> Topics,
+    string? OrganizationSuggestion, string Rationale, int Confidence, Actor Actor, DateTimeOffset At);
+
+/// <summary>
 /// A reviewer approved the suggestion and its change was made by the normal command, in the same transaction.
 /// <c>ResultId</c> is what that made: the new code, the new coding, or the code merged into.
 /// </summary>
@@ -38,6 +46,7 @@ public enum SuggestionKind
     Code,
     Coding,
     Merge,
+    SourceMetadata,
 }
 
 /// <summary>Pending until reviewed; Failed means an approval was tried and refused, and it may be approved again or rejected.</summary>
@@ -55,6 +64,9 @@ public sealed record CodingProposal(
     Guid SourceId, string SourceName, Guid CodeId, string CodeName, int Start, int End, string Quote, string ContextBefore, string ContextAfter);
 
 public sealed record MergeProposal(Guid SourceCodeId, string SourceCodeName, Guid TargetCodeId, string TargetCodeName);
+
+/// <summary>What a source metadata suggestion proposes; <c>FolderName</c> is the top-level folder to move the source into.</summary>
+public sealed record SourceMetadataProposal(Guid SourceId, string SourceName, string? Language, IReadOnlyList<string> Topics, string? FolderName);
 
 /// <summary>
 /// One suggestion: its own stream, folded into this document inline, which is also the review queue's row. A stream
@@ -76,6 +88,9 @@ public sealed record Suggestion(
     MergeProposal? Merge)
 {
     public long Version { get; set; }
+
+    /// <summary>A source metadata suggestion's proposal (null for the other kinds).</summary>
+    public SourceMetadataProposal? SourceMetadata { get; init; }
 
     /// <summary>Who approved, rejected or last tried to approve it, and when.</summary>
     public Actor? ReviewedBy { get; init; }
@@ -107,6 +122,12 @@ public sealed record Suggestion(
     public static Suggestion Create(MergeSuggested e) => new(
         e.SuggestionId, e.ProjectId, SuggestionKind.Merge, SuggestionStatus.Pending, null, e.Rationale, e.Confidence, e.Actor, e.At, null, null,
         new MergeProposal(e.SourceCodeId, e.SourceCodeName, e.TargetCodeId, e.TargetCodeName));
+
+    public static Suggestion Create(SourceMetadataSuggested e) => new(
+        e.SuggestionId, e.ProjectId, SuggestionKind.SourceMetadata, SuggestionStatus.Pending, null, e.Rationale, e.Confidence, e.Actor, e.At, null, null, null)
+    {
+        SourceMetadata = new SourceMetadataProposal(e.SourceId, e.SourceName, e.Language, e.Topics, e.OrganizationSuggestion),
+    };
 
     public Suggestion Apply(SuggestionApproved e) => this with
     {

@@ -13,7 +13,7 @@ public static class SuggestionQueries
 
     /// <summary>
     /// A project's suggestions in the order they were made. <paramref name="status"/> is pending (when null), approved,
-    /// rejected, failed or all; <paramref name="kind"/> is code, coding or merge; every filter is optional.
+    /// rejected, failed or all; <paramref name="kind"/> is code, coding, merge or source_metadata; every filter is optional.
     /// </summary>
     public static async Task<(DomainError? Error, IReadOnlyList<Suggestion> Suggestions)> ListAsync(
         IQuerySession session, Guid projectId, Actor actor, string? status, string? kind, Guid? sourceId, Guid? batchId, CancellationToken ct)
@@ -27,7 +27,7 @@ public static class SuggestionQueries
         SuggestionKind? ofKind = null;
         if (!TryParse(kind, ref ofKind))
         {
-            return (DomainError.Invalid($"{Refused}/INVALID_KIND", "kind is code, coding or merge."), []);
+            return (DomainError.Invalid($"{Refused}/INVALID_KIND", "kind is code, coding, merge or source_metadata."), []);
         }
 
         var batch = session.CreateBatchQuery();
@@ -74,7 +74,8 @@ public static class SuggestionQueries
             return true;
         }
 
-        var known = Enum.TryParse<T>(raw, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(raw, out _);
+        // source_metadata names SourceMetadata, as the JSON answers spell it.
+        var known = Enum.TryParse<T>(raw.Replace("_", ""), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(raw, out _);
         value = known ? parsed : value;
         return known;
     }
@@ -86,7 +87,7 @@ public static class SuggestionQueries
             return error?.ToProblem() ?? TypedResults.Ok(found);
         })
         .WithName("ListSuggestions")
-        .WithSummary("The project's suggestions, oldest first: pending ones unless ?status= says otherwise (approved, rejected, failed, all); ?kind=code|coding|merge, ?sourceId= and ?batchId= narrow it.")
+        .WithSummary("The project's suggestions, oldest first: pending ones unless ?status= says otherwise (approved, rejected, failed, all); ?kind=code|coding|merge|source_metadata, ?sourceId= and ?batchId= narrow it.")
         .Produces<IReadOnlyList<Suggestion>>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

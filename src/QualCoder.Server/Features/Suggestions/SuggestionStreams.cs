@@ -68,6 +68,7 @@ internal static class SuggestionStreams
         CodeSuggested e => e.SuggestionId,
         CodingSuggested e => e.SuggestionId,
         MergeSuggested e => e.SuggestionId,
+        SourceMetadataSuggested e => e.SuggestionId,
         _ => throw new ArgumentException($"{@event.GetType().Name} does not start a suggestion."),
     };
 }

@@ -3,7 +3,7 @@ using Marten;
 
 namespace QualCoder.Server.Features.Suggestions;
 
-/// <summary>Proposals by agents (codes, codings, merges), one stream each, pending until a person approves or rejects them.</summary>
+/// <summary>Proposals by agents (codes, codings, merges, source metadata), one stream each, pending until a person approves or rejects them.</summary>
 public static class SuggestionsModule
 {
     public static void ConfigureSuggestions(this StoreOptions store)

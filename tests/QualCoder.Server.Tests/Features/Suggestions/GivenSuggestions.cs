@@ -24,6 +24,10 @@ public static class GivenSuggestions
 
     public static MergeSuggested MergeSuggested() => new(ProjectId, SuggestionId, FearCode, "Fear", HopeCode, "Hope", "Two sides of one feeling.", 70, Agent, Earlier);
 
+    /// <summary>The interview in English, about care, to be filed in "Interviews".</summary>
+    public static SourceMetadataSuggested SourceMetadataSuggested() =>
+        new(ProjectId, SuggestionId, InterviewId, "Interview 1", "English", ["care"], "Interviews", "", 70, Agent, Earlier);
+
     public static Suggestion Fold(object suggested, params object[] reviews)
     {
         var suggestion = suggested switch
@@ -31,6 +35,7 @@ public static class GivenSuggestions
             CodeSuggested e => Suggestion.Create(e),
             CodingSuggested e => Suggestion.Create(e),
             MergeSuggested e => Suggestion.Create(e),
+            SourceMetadataSuggested e => Suggestion.Create(e),
             _ => throw new ArgumentException($"{suggested.GetType().Name} starts no suggestion."),
         };
         foreach (var review in reviews)

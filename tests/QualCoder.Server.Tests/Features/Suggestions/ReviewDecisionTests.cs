@@ -26,6 +26,16 @@ public class ReviewDecisionTests
     }
 
     [Fact]
+    public void source_metadata_is_approved_by_an_editor_as_source_edits_need()
+    {
+        Assert.Equal("SUGGESTION_NOT_APPROVED/FORBIDDEN", Approve(Fold(SourceMetadataSuggested()), Coder)?.Code);
+        Assert.Null(Approve(Fold(SourceMetadataSuggested()), Editor));
+        var folded = Fold(SourceMetadataSuggested());
+        Assert.Equal((SuggestionKind.SourceMetadata, InterviewId, "English", "care", "Interviews"), (
+            folded.Kind, folded.SourceMetadata!.SourceId, folded.SourceMetadata.Language, Assert.Single(folded.SourceMetadata.Topics), folded.SourceMetadata.FolderName));
+    }
+
+    [Fact]
     public void a_viewer_reviews_nothing() =>
         Assert.Equal(ErrorKind.Forbidden, Approve(Fold(HopeSuggested()), Viewer)?.Kind);
 

@@ -15,7 +15,7 @@ export function SuggestionCard({
   onApprove: () => void;
   onReject: () => void;
 }) {
-  const { code, coding, merge, suggestedBy } = suggestion;
+  const { code, coding, merge, sourceMetadata, suggestedBy } = suggestion;
   const person = members.find((m) => m.accountId === suggestedBy.accountId)?.displayName ?? "a former member";
   const by = suggestedBy.agent
     ? `${suggestedBy.agent.clientName} ${suggestedBy.agent.clientVersion} for ${person}`
@@ -26,7 +26,9 @@ export function SuggestionCard({
       ? `Code “${coding.codeName}” in ${coding.sourceName}`
       : merge
         ? `Merge “${merge.sourceCodeName}” into “${merge.targetCodeName}”`
-        : "Suggestion";
+        : sourceMetadata
+          ? `Metadata for ${sourceMetadata.sourceName}`
+          : "Suggestion";
   return (
     <li className="card suggestion" aria-label={what}>
       <h3>
@@ -39,6 +41,17 @@ export function SuggestionCard({
           <mark>{coding.quote}</mark>
           {coding.contextAfter}
         </blockquote>
+      )}
+      {sourceMetadata && (
+        <p>
+          {[
+            sourceMetadata.language && `Language: ${sourceMetadata.language}`,
+            sourceMetadata.topics.length > 0 && `Topics: ${sourceMetadata.topics.join(", ")}`,
+            sourceMetadata.folderName && `Folder: ${sourceMetadata.folderName}`,
+          ]
+            .filter(Boolean)
+            .join(" · ")}
+        </p>
       )}
       {code?.description && <p>{code.description}</p>}
       {code && code.sampleContexts.length > 0 && (

@@ -1,6 +1,6 @@
 import { get, post } from "../../lib/api";
 
-export type SuggestionKind = "code" | "coding" | "merge";
+export type SuggestionKind = "code" | "coding" | "merge" | "sourceMetadata";
 export type SuggestionStatus = "pending" | "approved" | "rejected" | "failed";
 
 export interface SuggestionActor {
@@ -35,6 +35,14 @@ export interface Suggestion {
     sourceCodeName: string;
     targetCodeId: string;
     targetCodeName: string;
+  } | null;
+  /** A source's proposed language, topics and top-level folder (absent for the other kinds). */
+  sourceMetadata?: {
+    sourceId: string;
+    sourceName: string;
+    language: string | null;
+    topics: string[];
+    folderName: string | null;
   } | null;
   rejectionReason?: string | null;
   feedback?: string | null;

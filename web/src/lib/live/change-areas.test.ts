@@ -87,6 +87,7 @@ describe("areasOf", () => {
       "code_suggested",
       "coding_suggested",
       "merge_suggested",
+      "source_metadata_suggested",
       "suggestion_approved",
       "suggestion_rejected",
     ]) {

@@ -53,6 +53,7 @@ const areasByType: Readonly<Record<string, readonly ChangeArea[]>> = {
   code_suggested: [],
   coding_suggested: [],
   merge_suggested: [],
+  source_metadata_suggested: [],
   suggestion_approved: [],
   suggestion_approval_failed: [],
   suggestion_rejected: [],
