@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Marten;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -221,53 +222,16 @@ public static class CodeSuggestionTools
         return failure ?? ToolResults.Success(new { Status = "dismissed", MergeSuggestionId = suggestion!.Id, Reason = reason?.Trim() ?? "" });
     }
 
-    private static object View(Suggestion s) => s.SourceMetadata is { } metadata
-        ? new
-        {
-            SuggestionId = s.Id,
-            metadata.SourceId,
-            metadata.SourceName,
-            Suggested = SourceSuggestionTools.Proposed(metadata),
-            s.Rationale,
-            s.Confidence,
-            s.Status,
-            s.SuggestedBy,
-            s.SuggestedAt,
-            s.RejectionReason,
-            s.ErrorCode,
-            s.Error,
-        }
+    private static JsonObject View(Suggestion s) => SuggestionReview.Listed(s, s.SourceMetadata is { } metadata
+        ? new { SuggestionId = s.Id, metadata.SourceId, metadata.SourceName, Suggested = SourceSuggestionTools.Proposed(metadata) }
         : s.Merge is { } merge
-        ? (object)new
+        ? new
         {
             MergeSuggestionId = s.Id,
             MergeSourceId = merge.SourceCodeId,
             MergeSourceName = merge.SourceCodeName,
             MergeTargetId = merge.TargetCodeId,
             MergeTargetName = merge.TargetCodeName,
-            s.Rationale,
-            s.Confidence,
-            s.Status,
-            s.SuggestedBy,
-            s.SuggestedAt,
-            s.RejectionReason,
-            s.ErrorCode,
-            s.Error,
         }
-        : new
-        {
-            SuggestionId = s.Id,
-            s.Code!.Name,
-            s.Code.Color,
-            s.Code.Description,
-            s.Code.SampleContexts,
-            s.Rationale,
-            s.Confidence,
-            s.Status,
-            s.SuggestedBy,
-            s.SuggestedAt,
-            s.RejectionReason,
-            s.ErrorCode,
-            s.Error,
-        };
+        : new { SuggestionId = s.Id, s.Code!.Name, s.Code.Color, s.Code.Description, s.Code.SampleContexts });
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Marten;
 using ModelContextProtocol.Protocol;
@@ -319,7 +320,7 @@ public static class CodingSuggestionTools
         });
     }
 
-    private static object View(Suggestion s) => new
+    private static JsonObject View(Suggestion s) => SuggestionReview.Listed(s, new
     {
         SuggestionId = s.Id,
         s.BatchId,
@@ -330,15 +331,6 @@ public static class CodingSuggestionTools
         StartPos = s.Coding.Start,
         EndPos = s.Coding.End,
         Text = s.Coding.Quote,
-        s.Rationale,
-        s.Confidence,
-        s.Status,
-        s.SuggestedBy,
-        s.SuggestedAt,
         SegmentId = s.Status == SuggestionStatus.Approved ? s.ResultId : null,
-        s.RejectionReason,
-        s.Feedback,
-        s.ErrorCode,
-        s.Error,
-    };
+    });
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Marten;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -18,19 +20,8 @@ internal static class SuggestionReview
     public const string StatusDescription =
         "Which suggestions: pending (the default: waiting for review), failed (an approval was refused; they may be approved again or rejected), approved, rejected, or all.";
 
-    /// <summary>A required id argument as a GUID, or the tool error naming the argument.</summary>
-    public static DomainError? ParseId(string? raw, string name, string prefix, out Guid id)
-    {
-        id = default;
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return DomainError.Invalid($"{prefix}/MISSING_PARAM", $"{name} is required.");
-        }
-
-        return Guid.TryParse(raw.Trim(), out id)
-            ? null
-            : DomainError.Invalid($"{prefix}/INVALID_PARAM", $"{name} must be an id (a UUID); \"{raw}\" is not one.");
-    }
+    /// <summary>A required id argument as a GUID, or the tool error naming the argument (see <see cref="ToolIds"/>).</summary>
+    public static DomainError? ParseId(string? raw, string name, string prefix, out Guid id) => ToolIds.Required(raw, name, prefix, out id);
 
     /// <summary>The first of several checks' errors; every check runs, so each one's out values are assigned.</summary>
     public static DomainError? FirstError(params DomainError?[] errors) => errors.FirstOrDefault(e => e is not null);
@@ -47,6 +38,24 @@ internal static class SuggestionReview
         var error = ParseId(raw, name, prefix, out var parsed);
         id = error is null ? parsed : null;
         return error;
+    }
+
+    /// <summary>
+    /// A suggestion as the list tools show it, flat as v2 lists them: what it proposes (<paramref name="proposal"/>, the
+    /// kind's own fields) followed by where its review stands, the same for every kind.
+    /// </summary>
+    public static JsonObject Listed(Suggestion s, object proposal)
+    {
+        var view = JsonSerializer.SerializeToNode(proposal, ToolResults.Json)!.AsObject();
+        var review = JsonSerializer.SerializeToNode(
+            new { s.Rationale, s.Confidence, s.Status, s.SuggestedBy, s.SuggestedAt, s.RejectionReason, s.Feedback, s.ErrorCode, s.Error },
+            ToolResults.Json)!.AsObject();
+        foreach (var (name, value) in review)
+        {
+            view[name] = value?.DeepClone();
+        }
+
+        return view;
     }
 
     /// <summary>A reviewed suggestion as it was before the review, and what the approval made (when approved).</summary>
