@@ -50,6 +50,15 @@ test('codebook: add two codes and a category, move a code into it, pick the acti
     const book = await api.get(`/api/projects/${project.id}/codebook`);
     return book.categories?.find((c) => c.name === 'Feelings')?.codes?.some((c) => c.name === 'Fear');
   }, { message: 'the server has Fear in Feelings after the drop' });
+
+  // Deleting the category (after confirming) moves its codes up; no coding is lost.
+  await page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /^Feelings/ }).click();
+  await page.getByRole('region', { name: 'Selected category' }).getByRole('button', { name: 'Delete category' }).click();
+  await page.getByRole('dialog', { name: 'Delete category' }).getByRole('button', { name: 'Delete category' }).click();
+  await waitFor(async () => {
+    const book = await api.get(`/api/projects/${project.id}/codebook`);
+    return (book.categories ?? []).length === 0 && (book.codes ?? []).length === 2;
+  }, { message: 'the category is gone and both codes are at the top level' });
 });
 
 test('keyboard only: Ctrl+F finds a passage, Escape closes the box, Q codes the found text', async (t) => {

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../lib/alert";
 import { deleteCategory, moveCategory, renameCategory } from "../../lib/codebook-api";
-import { Dialog } from "../../lib/dialog";
+import { ConfirmDialog } from "../../lib/confirm-dialog";
 import type { Category, Codebook } from "../../lib/types";
 import { useAction } from "../../lib/use-action";
 import { allowedParents } from "./codebook-tree";
@@ -63,28 +63,16 @@ export function SelectedCategoryPanel({
         </button>
       </fieldset>
       {confirmDelete && (
-        <Dialog title="Delete category" onClose={() => setConfirmDelete(false)}>
-          <p>Delete “{category.name}”? Its codes and subcategories move up one level; no coding is lost.</p>
-          <div className="row">
-            <button
-              type="button"
-              className="danger"
-              onClick={async () => {
-                setConfirmDelete(false);
-                const done = await action.run(async () => {
-                  await deleteCategory(projectId, category.id);
-                  return true;
-                });
-                if (done) onDeleted();
-              }}
-            >
-              Delete category
-            </button>
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              Cancel
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title="Delete category"
+          onClose={() => setConfirmDelete(false)}
+          onConfirm={async () => {
+            const done = await action.run(() => deleteCategory(projectId, category.id).then(() => true));
+            if (done) onDeleted();
+          }}
+        >
+          Delete “{category.name}”? Its codes and subcategories move up one level; no coding is lost.
+        </ConfirmDialog>
       )}
     </section>
   );

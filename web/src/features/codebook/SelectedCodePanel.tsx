@@ -8,7 +8,7 @@ import {
   recolourCode,
   renameCode,
 } from "../../lib/codebook-api";
-import { Dialog } from "../../lib/dialog";
+import { ConfirmDialog } from "../../lib/confirm-dialog";
 import type { Code, Codebook } from "../../lib/types";
 import { useAction } from "../../lib/use-action";
 
@@ -100,30 +100,16 @@ export function SelectedCodePanel({ projectId, code, codebook, canEdit, onDelete
         </button>
       </fieldset>
       {confirmDelete && (
-        <Dialog title="Delete code" onClose={() => setConfirmDelete(false)}>
-          <p>
-            Delete “{code.name}” and its {code.codingCount} coding{code.codingCount === 1 ? "" : "s"}?
-          </p>
-          <div className="row">
-            <button
-              type="button"
-              className="danger"
-              onClick={async () => {
-                setConfirmDelete(false);
-                const done = await action.run(async () => {
-                  await deleteCode(projectId, code.id);
-                  return true;
-                });
-                if (done) onDeleted();
-              }}
-            >
-              Delete code
-            </button>
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              Cancel
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title="Delete code"
+          onClose={() => setConfirmDelete(false)}
+          onConfirm={async () => {
+            const done = await action.run(() => deleteCode(projectId, code.id).then(() => true));
+            if (done) onDeleted();
+          }}
+        >
+          Delete “{code.name}” and its {code.codingCount} coding{code.codingCount === 1 ? "" : "s"}?
+        </ConfirmDialog>
       )}
     </section>
   );
