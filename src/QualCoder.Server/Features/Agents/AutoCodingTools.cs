@@ -113,7 +113,7 @@ public static class AutoCodingTools
         IQuerySession session, AgentCaller caller, string? projectIdArg, string sourceIdArg, CancellationToken ct)
     {
         var (noProject, projectId) = await caller.ProjectAsync(session, projectIdArg, ToolAccess.Suggest, Prefix, ct);
-        if (SuggestionReview.FirstError(noProject, SuggestionReview.ParseId(sourceIdArg, "source_id", Prefix, out var sourceId)) is { } bad)
+        if (SuggestionReview.FirstError(noProject, ToolIds.Required(sourceIdArg, "source_id", Prefix, out var sourceId)) is { } bad)
         {
             return (bad, projectId, null);
         }

@@ -158,8 +158,8 @@ public static class CodeSuggestionTools
         var (noProject, projectId) = await caller.ProjectAsync(session, project_id, ToolAccess.Suggest, prefix, ct);
         if (SuggestionReview.FirstError(
             noProject,
-            SuggestionReview.ParseId(source_code_id, "source_code_id", prefix, out var sourceId),
-            SuggestionReview.ParseId(target_code_id, "target_code_id", prefix, out var targetId)) is { } bad)
+            ToolIds.Required(source_code_id, "source_code_id", prefix, out var sourceId),
+            ToolIds.Required(target_code_id, "target_code_id", prefix, out var targetId)) is { } bad)
         {
             return ToolResults.Failure(bad);
         }

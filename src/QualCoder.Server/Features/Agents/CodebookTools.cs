@@ -490,31 +490,14 @@ public static class CodebookTools
         ToolResults.Failure(error, error.Code.EndsWith("NOT_FOUND", StringComparison.Ordinal) ? [hint] : []);
 
     /// <summary>A required text argument that was left out.</summary>
-    private static CallToolResult? Missing(string? value, string argument, string prefix) => value is null
-        ? ToolResults.Failure(DomainError.Invalid($"{prefix}/MISSING_PARAM", $"{argument} is required."))
-        : null;
+    private static CallToolResult? Missing(string? value, string argument, string prefix) =>
+        value is null ? ToolResults.Failure(ToolIds.Missing(argument, prefix)) : null;
 
     /// <summary>A required id argument: missing, or not a UUID, is the tool's own error naming the argument.</summary>
-    private static CallToolResult? BadId(string? value, string argument, string prefix, string hint, out Guid id)
-    {
-        id = default;
-        var error = string.IsNullOrWhiteSpace(value)
-            ? DomainError.Invalid($"{prefix}/MISSING_PARAM", $"{argument} is required.")
-            : Guid.TryParse(value, out id) ? null : DomainError.Invalid($"{prefix}/INVALID_PARAM", $"{argument} must be a UUID; \"{value}\" is not one.");
-        return error is null ? null : ToolResults.Failure(error, hint);
-    }
+    private static CallToolResult? BadId(string? value, string argument, string prefix, string hint, out Guid id) =>
+        ToolIds.Required(value, argument, prefix, out id) is { } error ? ToolResults.Failure(error, hint) : null;
 
     /// <summary>An optional id argument: omitted, null or blank means none.</summary>
-    private static CallToolResult? BadOptionalId(string? value, string argument, string prefix, string hint, out Guid? id)
-    {
-        id = null;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var bad = BadId(value, argument, prefix, hint, out var given);
-        id = bad is null ? given : null;
-        return bad;
-    }
+    private static CallToolResult? BadOptionalId(string? value, string argument, string prefix, string hint, out Guid? id) =>
+        ToolIds.Optional(value, argument, prefix, out id) is { } error ? ToolResults.Failure(error, hint) : null;
 }

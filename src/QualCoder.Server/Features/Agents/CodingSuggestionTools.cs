@@ -51,8 +51,8 @@ public static class CodingSuggestionTools
         var (noProject, projectId) = await caller.ProjectAsync(session, project_id, ToolAccess.Suggest, Prefix, ct);
         if (SuggestionReview.FirstError(
             noProject,
-            SuggestionReview.ParseId(source_id, "source_id", Prefix, out var sourceId),
-            SuggestionReview.ParseId(code_id, "code_id", Prefix, out var codeId)) is { } bad)
+            ToolIds.Required(source_id, "source_id", Prefix, out var sourceId),
+            ToolIds.Required(code_id, "code_id", Prefix, out var codeId)) is { } bad)
         {
             return ToolResults.Failure(bad);
         }
@@ -97,7 +97,7 @@ public static class CodingSuggestionTools
     {
         var caller = AgentCaller.Of(request);
         var (noProject, projectId) = await caller.ProjectAsync(session, project_id, ToolAccess.Suggest, Prefix, ct);
-        if (SuggestionReview.FirstError(noProject, SuggestionReview.ParseId(code_id, "code_id", Prefix, out var codeId)) is { } bad)
+        if (SuggestionReview.FirstError(noProject, ToolIds.Required(code_id, "code_id", Prefix, out var codeId)) is { } bad)
         {
             return ToolResults.Failure(bad);
         }
@@ -110,7 +110,7 @@ public static class CodingSuggestionTools
         var items = new List<CodingSuggestionItem>((segments ?? []).Length);
         foreach (var (segment, index) in (segments ?? []).Select((s, i) => (s, i)))
         {
-            if (SuggestionReview.ParseId(segment?.SourceId, $"segments[{index}].source_id", Prefix, out var sourceId) is { } badSource)
+            if (ToolIds.Required(segment?.SourceId, $"segments[{index}].source_id", Prefix, out var sourceId) is { } badSource)
             {
                 return ToolResults.Failure(badSource);
             }
@@ -149,8 +149,8 @@ public static class CodingSuggestionTools
         var (noProject, projectId) = await caller.ProjectAsync(session, project_id, ToolAccess.Read, prefix, ct);
         if (SuggestionReview.FirstError(
             noProject,
-            SuggestionReview.ParseOptionalId(source_id, "source_id", prefix, out var sourceId),
-            SuggestionReview.ParseOptionalId(batch_id, "batch_id", prefix, out var batchId)) is { } bad)
+            ToolIds.Optional(source_id, "source_id", prefix, out var sourceId),
+            ToolIds.Optional(batch_id, "batch_id", prefix, out var batchId)) is { } bad)
         {
             return ToolResults.Failure(bad);
         }
@@ -203,7 +203,7 @@ public static class CodingSuggestionTools
         const string prefix = "SUGGESTIONS";
         var caller = AgentCaller.Of(request);
         var (noProject, projectId) = await caller.ProjectAsync(session, project_id, ToolAccess.Read, prefix, ct);
-        if (SuggestionReview.FirstError(noProject, SuggestionReview.ParseId(batch_id, "batch_id", prefix, out var batchId)) is { } bad)
+        if (SuggestionReview.FirstError(noProject, ToolIds.Required(batch_id, "batch_id", prefix, out var batchId)) is { } bad)
         {
             return ToolResults.Failure(bad);
         }
@@ -266,7 +266,7 @@ public static class CodingSuggestionTools
         if (SuggestionReview.FirstError(
             noProject,
             invalid,
-            SuggestionReview.ParseId(suggestion_batch_id, "suggestion_batch_id", prefix, out var batchId)) is { } bad)
+            ToolIds.Required(suggestion_batch_id, "suggestion_batch_id", prefix, out var batchId)) is { } bad)
         {
             return ToolResults.Failure(bad, "reject_coding_suggestion rejects a single suggestion.");
         }
@@ -285,7 +285,7 @@ public static class CodingSuggestionTools
         const string prefix = "SUGGESTIONS_NOT_APPROVED";
         var caller = AgentCaller.Of(request);
         var (noProject, projectId) = await caller.ProjectAsync(session, projectIdArg, ToolAccess.Write, prefix, ct);
-        if (SuggestionReview.FirstError(noProject, SuggestionReview.ParseId(batchIdArg, argName, prefix, out var batchId)) is { } bad)
+        if (SuggestionReview.FirstError(noProject, ToolIds.Required(batchIdArg, argName, prefix, out var batchId)) is { } bad)
         {
             return ToolResults.Failure(bad);
         }
@@ -293,7 +293,7 @@ public static class CodingSuggestionTools
         var codeIds = new List<Guid>();
         foreach (var (raw, index) in (codeIdArgs ?? []).Select((c, i) => (c, i)))
         {
-            if (SuggestionReview.ParseId(raw, $"selected_code_ids[{index}]", prefix, out var codeId) is { } badCode)
+            if (ToolIds.Required(raw, $"selected_code_ids[{index}]", prefix, out var codeId) is { } badCode)
             {
                 return ToolResults.Failure(badCode);
             }

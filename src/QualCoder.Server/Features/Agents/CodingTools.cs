@@ -54,7 +54,7 @@ public static class CodingTools
         var caller = AgentCaller.Of(request);
         var (noProject, projectId) = await caller.ProjectAsync(session, project_id, ToolAccess.Write, prefix, ct);
         Guid codeId = default, sourceId = default;
-        if ((noProject ?? Id(code_id, "code_id", prefix, out codeId) ?? Id(source_id, "source_id", prefix, out sourceId)) is { } invalid)
+        if ((noProject ?? ToolIds.Required(code_id, "code_id", prefix, out codeId) ?? ToolIds.Required(source_id, "source_id", prefix, out sourceId)) is { } invalid)
         {
             return ToolResults.Failure(invalid);
         }
@@ -109,8 +109,8 @@ public static class CodingTools
         {
             var op = operations[index];
             Guid codeId = default, sourceId = default;
-            if ((Id(op.CodeId, $"operations[{index}].code_id", prefix, out codeId) ??
-                Id(op.SourceId, $"operations[{index}].source_id", prefix, out sourceId)) is { } invalid)
+            if ((ToolIds.Required(op.CodeId, $"operations[{index}].code_id", prefix, out codeId) ??
+                ToolIds.Required(op.SourceId, $"operations[{index}].source_id", prefix, out sourceId)) is { } invalid)
             {
                 return ToolResults.Failure(invalid, "Nothing was applied; fix this operation and send the batch again.");
             }
@@ -144,7 +144,7 @@ public static class CodingTools
         const string prefix = "SEGMENTS_NOT_LISTED";
         var (caller, invalid, projectId, sourceId) = await TargetAsync(request, session, project_id, ToolAccess.Read, prefix, source_id, "source_id", ct);
         Guid? coderId = null;
-        if ((invalid ?? OptionalId(coder_id, "coder_id", prefix, out coderId)) is { } refused)
+        if ((invalid ?? ToolIds.Optional(coder_id, "coder_id", prefix, out coderId)) is { } refused)
         {
             return ToolResults.Failure(refused);
         }
@@ -279,7 +279,7 @@ public static class CodingTools
     {
         var (caller, invalid, projectId, sourceId) = await TargetAsync(request, session, project_id, ToolAccess.Read, prefix, source_id, "source_id", ct);
         Guid? coderId = null;
-        if ((invalid ?? OptionalId(coder_id, "coder_id", prefix, out coderId)) is { } refused)
+        if ((invalid ?? ToolIds.Optional(coder_id, "coder_id", prefix, out coderId)) is { } refused)
         {
             return ToolResults.Failure(refused);
         }
@@ -340,32 +340,7 @@ public static class CodingTools
         var caller = AgentCaller.Of(request);
         var (noProject, project) = await caller.ProjectAsync(session, projectId, access, prefix, ct);
         var parsed = Guid.Empty;
-        return (caller, noProject ?? Id(id, idName, prefix, out parsed), project, parsed);
-    }
-
-    /// <summary>A required id argument, or the tool error naming it.</summary>
-    private static DomainError? Id(string? value, string name, string prefix, out Guid id)
-    {
-        id = default;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return DomainError.Invalid($"{prefix}/MISSING_PARAM", $"{name} is required.");
-        }
-
-        return Guid.TryParse(value, out id) ? null : DomainError.Invalid($"{prefix}/INVALID_PARAM", $"{name} must be an id (a UUID); \"{value}\" is not one.");
-    }
-
-    private static DomainError? OptionalId(string? value, string name, string prefix, out Guid? id)
-    {
-        id = null;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var error = Id(value, name, prefix, out var parsed);
-        id = parsed;
-        return error;
+        return (caller, noProject ?? ToolIds.Required(id, idName, prefix, out parsed), project, parsed);
     }
 
     /// <summary>The next step for the refusals of coding an agent can fix by itself.</summary>

@@ -33,7 +33,7 @@ public static class SourceSuggestionTools
         const string prefix = "SOURCE_METADATA_NOT_SUGGESTED";
         var caller = AgentCaller.Of(request);
         var (noProject, projectId) = await caller.ProjectAsync(session, project_id, ToolAccess.Suggest, prefix, ct);
-        if (SuggestionReview.FirstError(noProject, SuggestionReview.ParseId(source_id, "source_id", prefix, out var sourceId)) is { } bad)
+        if (SuggestionReview.FirstError(noProject, ToolIds.Required(source_id, "source_id", prefix, out var sourceId)) is { } bad)
         {
             return ToolResults.Failure(bad);
         }

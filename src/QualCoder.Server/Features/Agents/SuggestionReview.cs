@@ -20,25 +20,8 @@ internal static class SuggestionReview
     public const string StatusDescription =
         "Which suggestions: pending (the default: waiting for review), failed (an approval was refused; they may be approved again or rejected), approved, rejected, or all.";
 
-    /// <summary>A required id argument as a GUID, or the tool error naming the argument (see <see cref="ToolIds"/>).</summary>
-    public static DomainError? ParseId(string? raw, string name, string prefix, out Guid id) => ToolIds.Required(raw, name, prefix, out id);
-
     /// <summary>The first of several checks' errors; every check runs, so each one's out values are assigned.</summary>
     public static DomainError? FirstError(params DomainError?[] errors) => errors.FirstOrDefault(e => e is not null);
-
-    /// <summary>An optional id argument: absent is null, anything else must be a GUID.</summary>
-    public static DomainError? ParseOptionalId(string? raw, string name, string prefix, out Guid? id)
-    {
-        id = null;
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
-        var error = ParseId(raw, name, prefix, out var parsed);
-        id = error is null ? parsed : null;
-        return error;
-    }
 
     /// <summary>
     /// A suggestion as the list tools show it, flat as v2 lists them: what it proposes (<paramref name="proposal"/>, the
@@ -87,7 +70,7 @@ internal static class SuggestionReview
     {
         var caller = AgentCaller.Of(request);
         var (noProject, projectId) = await caller.ProjectAsync(session, projectIdArg, ToolAccess.Write, prefix, ct);
-        if (FirstError(noProject, ParseId(suggestionIdArg, argName, prefix, out var id)) is { } bad)
+        if (FirstError(noProject, ToolIds.Required(suggestionIdArg, argName, prefix, out var id)) is { } bad)
         {
             return new(ToolResults.Failure(bad), null, null);
         }

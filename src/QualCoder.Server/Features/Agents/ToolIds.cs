@@ -53,6 +53,20 @@ public static class ToolIds
         return null;
     }
 
+    /// <summary>An id that may be left out, given as text: omitted, null or blank means none, anything else must be a UUID.</summary>
+    public static DomainError? Optional(string? value, string argument, string codePrefix, out Guid? id)
+    {
+        id = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var error = Required(value, argument, codePrefix, out var parsed);
+        id = error is null ? parsed : null;
+        return error;
+    }
+
     public static DomainError Missing(string argument, string codePrefix) =>
         DomainError.Invalid($"{codePrefix}/MISSING_PARAM", $"{argument} is required.");
 
