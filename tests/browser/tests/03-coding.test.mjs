@@ -108,17 +108,16 @@ test('coding: mouse and Apply code, Q, N for a new code, U removes; counts and C
   await codeItem(page, 'Fear', 1).waitFor();
   await waitFor(async () => (await highlightRanges(page))[`qc-${fear.id}`] === 1, { message: 'Fear painted' });
 
-  // N: a new code from the selection (named in a dialog if the app asks, else after the words).
+  // N: a new code from the selection, named in the "New code" dialog, which offers the selected words.
   await dragSelect(page, 'steady work');
   await page.keyboard.press('n');
-  const dialog = page.getByRole('dialog');
-  const asked = await dialog.waitFor({ timeout: 2_000 }).then(() => true, () => false);
-  let newName = 'steady work';
-  if (asked) {
-    newName = 'Work';
-    await dialog.getByRole('textbox').first().fill(newName);
-    await dialog.getByRole('textbox').first().press('Enter');
-  }
+  const dialog = page.getByRole('dialog', { name: 'New code' });
+  const name = dialog.getByRole('textbox', { name: 'Name of the new code' });
+  await name.waitFor();
+  assert.equal(await name.inputValue(), 'steady work', 'the dialog offers the selection as the name');
+  const newName = 'Work';
+  await name.fill(newName);
+  await name.press('Enter');
   await expectSegmentCount(page, 3);
   await codeItem(page, newName, 1).waitFor();
   await waitFor(async () => (await page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: /\(1\)$/ }).count()) === 3, { message: 'three codes with one coding each' });

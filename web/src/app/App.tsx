@@ -53,7 +53,12 @@ export function App() {
         <button
           type="button"
           onClick={async () => {
-            await signOut().catch(() => undefined);
+            // Only a sign-out the server confirmed ends the session here: otherwise its cookie would still work.
+            const done = await signOut().then(
+              () => true,
+              (e: unknown) => setError(`Signing out failed: ${messageOf(e)}`),
+            );
+            if (!done) return;
             setMe(null);
             navigate("/sign-in", { replace: true });
           }}
@@ -61,6 +66,7 @@ export function App() {
           Sign out
         </button>
       </header>
+      <ErrorAlert error={error} onDismiss={() => setError(null)} />
       <main id="content">
         {project?.projectId ? (
           <ProjectPage key={project.projectId} projectId={project.projectId} path={path} me={me} />

@@ -97,6 +97,15 @@ export function CodingWorkspace({
     return new Map([...segments].filter(([, s]) => s.coderId === coder));
   }, [segments, filter, me.id]);
   const selected = selectedId ? (segments.get(selectedId) ?? null) : null;
+  // The code's segment list reloads only when this source's codings of that code change, not on every live change.
+  const activeCodeRevision = useMemo(
+    () =>
+      [...segments.values()]
+        .filter((s) => s.codeId === activeCode?.id)
+        .map((s) => `${s.id}:${s.start}-${s.end}`)
+        .join(),
+    [segments, activeCode?.id],
+  );
 
   // One painter per loaded text; it follows the visible codings incrementally.
   useLayoutEffect(() => {
@@ -386,7 +395,7 @@ export function CodingWorkspace({
             projectId={projectId}
             codeId={activeCode.id}
             codeName={activeCode.name}
-            revision={segments}
+            revision={activeCodeRevision}
             onJump={jump}
           />
         )}
