@@ -27,7 +27,10 @@ public sealed class ApiClient(HttpClient http) : IDisposable
     {
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new Reply(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), text);
+        var type = response.Content.Headers.ContentType?.MediaType;
+        // Only a JSON document is parsed: a download (JSON lines, say) is left as text.
+        var isJson = type is null or "application/json" || type.EndsWith("+json", StringComparison.Ordinal);
+        return new Reply(response.StatusCode, text.Length == 0 || !isJson ? null : JsonNode.Parse(text), text) { ContentType = type, Headers = response.Content.Headers };
     }
 
     public Task<Reply> Get(string url) => Send(HttpMethod.Get, url);
@@ -67,6 +70,10 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
 public sealed record Reply(HttpStatusCode Status, JsonNode? Json, string Text)
 {
+    public string? ContentType { get; init; }
+
+    public HttpContentHeaders? Headers { get; init; }
+
     public string? Code => Json is JsonObject o ? o["code"]?.GetValue<string>() : null;
 
     public JsonNode this[string property] => Json![property] ?? throw new InvalidOperationException($"No '{property}' in {Text}");
