@@ -19,6 +19,7 @@ public sealed class AccountRouteTests(QualCoderApp app) : IntegrationTest(app)
     {
         { "GET", "/api/projects" },
         { "POST", "/api/projects" },
+        { "POST", "/api/projects/import" },
         { "GET", "/api/auth/me" },
         { "GET", "/api/account/tokens" },
         { "POST", "/api/account/tokens" },

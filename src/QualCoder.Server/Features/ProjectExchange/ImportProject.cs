@@ -158,7 +158,7 @@ public static class ImportProject
     /// <summary>Appends events in order, saving whenever a stream returns after another so that sequences follow the file.</summary>
     private sealed class Appender(IDocumentSession session)
     {
-        private readonly HashSet<Guid> _started = [];
+        private readonly Dictionary<Guid, long> _versions = [];
         private readonly HashSet<Guid> _pending = [];
         private Guid? _current;
         private long _pendingBytes;
@@ -170,14 +170,16 @@ public static class ImportProject
                 await SaveAsync(ct);
             }
 
-            // Starting (not appending to) each stream makes the store refuse one that already exists.
-            if (_started.Add(streamId))
+            // Starting (not appending to) each stream makes the store refuse one that already exists. Later appends name
+            // the version they bring the stream to, as a command's do, so the inline snapshots get their versions.
+            var version = _versions[streamId] = _versions.GetValueOrDefault(streamId) + 1;
+            if (version == 1)
             {
                 session.Events.StartStream(streamId, @event);
             }
             else
             {
-                session.Events.Append(streamId, @event);
+                session.Events.Append(streamId, version, @event);
             }
 
             _pending.Add(streamId);
