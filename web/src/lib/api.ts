@@ -35,15 +35,10 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message, problem.code);
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function send<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(path, { credentials: "same-origin", ...init });
   } catch {
     throw new ApiError(0, "The server cannot be reached. Check your connection and try again.");
   }
@@ -51,6 +46,17 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
+
+export const request = <T>(method: string, path: string, body?: unknown): Promise<T> =>
+  send<T>(path, {
+    method,
+    headers: body === undefined ? undefined : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+/** Posts a file as the request body itself (not a form), e.g. a project export to import. */
+export const postFile = <T>(path: string, file: Blob, contentType: string): Promise<T> =>
+  send<T>(path, { method: "POST", headers: { "Content-Type": contentType }, body: file });
 
 export const get = <T>(path: string) => request<T>("GET", path);
 export const post = <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {});

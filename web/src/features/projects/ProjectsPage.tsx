@@ -4,7 +4,7 @@ import { Link } from "../../lib/link";
 import { navigate } from "../../lib/router";
 import type { Project } from "../../lib/types";
 import { useAction } from "../../lib/use-action";
-import { createProject, listProjects } from "./api";
+import { createProject, importProject, listProjects } from "./api";
 
 export function ProjectsPage() {
   const [projects, setProjects] = useState<Project[] | null>(null);
@@ -12,6 +12,8 @@ export function ProjectsPage() {
   const [description, setDescription] = useState("");
   const load = useAction();
   const create = useAction();
+  const imported = useAction();
+  const [file, setFile] = useState<File | null>(null);
   const { run } = load;
 
   useEffect(() => {
@@ -21,6 +23,13 @@ export function ProjectsPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const project = await create.run(() => createProject(name, description));
+    if (project) navigate(`/projects/${project.id}`);
+  };
+
+  const submitImport = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    const project = await imported.run(() => importProject(file));
     if (project) navigate(`/projects/${project.id}`);
   };
 
@@ -54,6 +63,27 @@ export function ProjectsPage() {
           <ErrorAlert error={create.error} />
           <button type="submit" disabled={create.busy}>
             Create project
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="import-project">
+        <h2 id="import-project">Import project</h2>
+        <p className="muted">
+          A project exported from this or another server becomes a new project of yours.
+        </p>
+        <form onSubmit={submitImport} className="stack">
+          <label>
+            Project export file
+            <input
+              type="file"
+              required
+              accept=".jsonl,.qcproj.jsonl,application/x-ndjson"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </label>
+          <ErrorAlert error={imported.error} />
+          <button type="submit" disabled={imported.busy || !file}>
+            Import project
           </button>
         </form>
       </section>

@@ -1,4 +1,5 @@
 import type { Account, Member, Project } from "../../lib/types";
+import { ExportSection } from "./ExportSection";
 import { MembersSection } from "./MembersSection";
 import { TokensSection } from "./TokensSection";
 
@@ -8,6 +9,7 @@ export function SettingsPage({ project, me, members }: { project: Project; me: A
       <h2>Project settings</h2>
       <MembersSection projectId={project.id} me={me} myRole={project.myRole} members={members} />
       <TokensSection />
+      <ExportSection project={project} />
     </div>
   );
 }
