@@ -32,7 +32,7 @@ public static class ExportProject
             }
 
             var header = new ExchangeHeader(ExchangeFile.Format, ExchangeFile.Version, projectId, project!.Name, clock.GetUtcNow(), actor.AccountId, 0);
-            return Results.Stream(
+            return TypedResults.Stream(
                 body => WriteAsync(body, header, session.DocumentStore, ct),
                 ExchangeFile.MediaType,
                 ExchangeFile.FileNameFor(project.Name));
