@@ -18,6 +18,9 @@ namespace QualCoder.Server.Features.ProjectExchange;
 /// Events are appended in the file's order: Marten gives the events of one stream in one save consecutive
 /// sequences, so a save ends wherever a stream comes back after another, and the imported project's events keep
 /// their commit order (its history and catch-up read them in that order).
+/// Not a Wolverine command: its input is a stream read twice and its transaction spans many saves, where a message
+/// would have to carry the whole file; the decisions in it are pure and tested on their own (the file checks in
+/// <see cref="ExchangeReader"/>, the new ids in <see cref="ExchangeIds"/>, what is replayed in <see cref="ExchangeEvents"/>).
 /// </summary>
 public static class ImportProject
 {
