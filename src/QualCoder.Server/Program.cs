@@ -1,3 +1,4 @@
+using JasperFx;
 using QualCoder.Server.Features.Accounts;
 using QualCoder.Server.Features.Agents;
 using QualCoder.Server.Features.Codebook;
@@ -12,6 +13,8 @@ using QualCoder.Server.Hosting;
 using QualCoder.Server.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServerSettings();
+builder.AddObservability();
 builder.AddHttpApi();
 builder.AddWebApp();
 builder.AddEventStore(store =>
@@ -26,15 +29,21 @@ builder.AddEventStore(store =>
     store.ConfigureSearch();
     store.ConfigurePresence();
     store.ConfigureAgents();
+    store.ConfigureDataProtection();
 }, marten => marten.ConfigureRealtime());
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRealtime();
 builder.Services.AddAgents(builder.Configuration);
+builder.Services.AddDataProtectionKeys();
+builder.Services.AddReverseProxySupport();
+builder.Services.AddHealth();
 
 var app = builder.Build();
+app.UseReverseProxyAndSecurityHeaders();
 app.UseWebApp();
 app.UseHttpApi();
 app.MapApiReference();
+app.MapHealth();
 app.MapAccounts();
 app.MapProjects();
 app.MapMembers();
@@ -46,7 +55,15 @@ app.MapSuggestions();
 app.MapSearch();
 app.MapRealtime();
 app.MapAgents();
-app.Run();
+// With arguments it answers JasperFx's commands instead: the image build runs `codegen write` (see the Dockerfile).
+// Without, it just runs, so the command runner's console chatter never lands between the JSON log lines.
+if (args.Length > 0)
+{
+    return await app.RunJasperFxCommands(args);
+}
+
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' host factory.</summary>
 public partial class Program;
