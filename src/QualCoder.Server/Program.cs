@@ -55,9 +55,10 @@ app.MapSuggestions();
 app.MapSearch();
 app.MapRealtime();
 app.MapAgents();
-// With arguments it answers JasperFx's commands instead: the image build runs `codegen write` (see the Dockerfile).
-// Without, it just runs, so the command runner's console chatter never lands between the JSON log lines.
-if (args.Length > 0)
+// A command word first (`codegen write`: the image build, see the Dockerfile) goes to JasperFx's command runner.
+// Anything else (nothing, or host options such as --urls) just runs the server, so the runner's console chatter
+// never lands between the JSON log lines.
+if (args is [var command, ..] && !command.StartsWith('-'))
 {
     return await app.RunJasperFxCommands(args);
 }

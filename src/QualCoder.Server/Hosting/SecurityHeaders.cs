@@ -10,12 +10,15 @@ namespace QualCoder.Server.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>The SPA loads only its own scripts and styles (Vite emits files, no inline code) and talks only to its origin.</summary>
+    /// <summary>
+    /// The SPA runs only its own scripts (Vite emits files, no inline code) and talks only to its origin. Styles may be
+    /// inline: the coding view paints each code's highlight colour from a style element it writes.
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
         "connect-src 'self'; media-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>The API reference page (Scalar) configures itself with an inline script and inline styles.</summary>
+    /// <summary>The API reference page (Scalar) configures itself with an inline script as well.</summary>
     public const string ApiReferencePolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
