@@ -13,9 +13,6 @@ namespace QualCoder.Benchmarks;
 /// <summary>The real server on Kestrel (loopback) against the benchmark's own database.</summary>
 internal sealed class BenchmarkHost(string connectionString) : WebApplicationFactory<Program>
 {
-    // Program ends in JasperFx's command runner, which takes the factory's arguments for a command and would not start the host.
-    static BenchmarkHost() => JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
     public Uri Start()

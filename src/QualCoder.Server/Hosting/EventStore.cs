@@ -42,6 +42,9 @@ public static class EventStore
                 var polling = TimeSpan.FromMilliseconds(services.GetRequiredService<IConfiguration>().GetValue("QualCoder:Live:PollingMilliseconds", 50));
                 store.Projections.SlowPollingTime = polling;
                 store.Projections.FastPollingTime = polling;
+                // Spans per session's connection and a counter of appended events, for OpenTelemetry (Observability.cs).
+                store.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
+                store.OpenTelemetry.TrackEventCounters();
                 configureFeatures(store);
                 return store;
             })

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Npgsql;
 using OpenTelemetry;
@@ -26,7 +27,7 @@ public static class Observability
             builder.Logging.AddJsonConsole(json =>
             {
                 json.UseUtcTimestamp = true;
-                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             });
         }
 
@@ -40,6 +41,7 @@ public static class Observability
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName: "qualcoder-web"))
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new RequestsAndMessages()))
                 .AddAspNetCoreInstrumentation()
                 .AddNpgsql()
                 .AddSource(CritterStack))
@@ -51,6 +53,17 @@ public static class Observability
             .UseOtlpExporter();
         return builder;
     }
+}
+
+/// <summary>
+/// Starts traces only at a request or a message. The async daemon and Wolverine's durability agent query PostgreSQL
+/// many times a second to find new work; as traces of their own those polls would drown the ones that matter.
+/// Their work on a real message is still traced, under that message.
+/// </summary>
+public sealed class RequestsAndMessages : Sampler
+{
+    public override SamplingResult ShouldSample(in SamplingParameters parameters) =>
+        new(parameters.Kind is ActivityKind.Server or ActivityKind.Consumer ? SamplingDecision.RecordAndSample : SamplingDecision.Drop);
 }
 
 /// <summary>Counts open live-channel connections, for every hub, as they connect and go.</summary>

@@ -31,8 +31,6 @@ public sealed class ServerSettings
 
     public IReadOnlyList<System.Net.IPNetwork> TrustedNetworks { get; private set; } = [];
 
-    public Uri? OtlpEndpoint { get; private set; }
-
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
     /// <summary>The environment variable that sets a configuration key (ASP.NET Core reads "__" as ":").</summary>
@@ -44,7 +42,8 @@ public sealed class ServerSettings
         var problems = new List<string>();
         settings.ConnectionString = ReadConnectionString(configuration, problems);
         settings.PublicUrl = ReadUrl(configuration, PublicUrlKey, problems);
-        settings.OtlpEndpoint = ReadUrl(configuration, OtlpEndpointKey, problems);
+        // Only checked: the OpenTelemetry exporter reads it (and the other OTEL_* variables) itself.
+        ReadUrl(configuration, OtlpEndpointKey, problems);
         ReadAllowedHosts(configuration, settings.PublicUrl, problems);
         ReadProxies(configuration, settings, problems);
         Check<bool>(configuration, RegistrationOpenKey, bool.TryParse, _ => true, "true or false", problems);
@@ -63,7 +62,6 @@ public sealed class ServerSettings
         PublicUrl = read.PublicUrl;
         TrustedProxies = read.TrustedProxies;
         TrustedNetworks = read.TrustedNetworks;
-        OtlpEndpoint = read.OtlpEndpoint;
         Problems = read.Problems;
     }
 

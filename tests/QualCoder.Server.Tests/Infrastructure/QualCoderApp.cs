@@ -17,9 +17,6 @@ namespace QualCoder.Server.Tests.Infrastructure;
 /// </summary>
 public class QualCoderApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    // Program ends in JasperFx's command runner, which takes the factory's arguments for a command and would not start the host.
-    static QualCoderApp() => JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-
     private readonly string _database = $"qc_{Guid.NewGuid():N}";
     private PostgresServer? _server;
     private string? _connectionString;
