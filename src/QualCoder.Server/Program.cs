@@ -1,3 +1,4 @@
+using JasperFx;
 using QualCoder.Server.Features.Accounts;
 using QualCoder.Server.Features.Agents;
 using QualCoder.Server.Features.Codebook;
@@ -13,6 +14,8 @@ using QualCoder.Server.Hosting;
 using QualCoder.Server.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServerSettings();
+builder.AddObservability();
 builder.AddHttpApi();
 builder.AddWebApp();
 builder.AddEventStore(store =>
@@ -28,15 +31,21 @@ builder.AddEventStore(store =>
     store.ConfigurePresence();
     store.ConfigureAgents();
     store.ConfigureProjectExchange();
+    store.ConfigureDataProtection();
 }, marten => marten.ConfigureRealtime());
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRealtime();
 builder.Services.AddAgents(builder.Configuration);
+builder.Services.AddDataProtectionKeys();
+builder.Services.AddReverseProxySupport();
+builder.Services.AddHealth();
 
 var app = builder.Build();
+app.UseReverseProxyAndSecurityHeaders();
 app.UseWebApp();
 app.UseHttpApi();
 app.MapApiReference();
+app.MapHealth();
 app.MapAccounts();
 app.MapProjects();
 app.MapMembers();
@@ -49,7 +58,16 @@ app.MapSearch();
 app.MapProjectExchange();
 app.MapRealtime();
 app.MapAgents();
-app.Run();
+// A command word first (`codegen write`: the image build, see the Dockerfile) goes to JasperFx's command runner.
+// Anything else (nothing, or host options such as --urls) just runs the server, so the runner's console chatter
+// never lands between the JSON log lines.
+if (args is [var command, ..] && !command.StartsWith('-'))
+{
+    return await app.RunJasperFxCommands(args);
+}
+
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' host factory.</summary>
 public partial class Program;

@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Events.Daemon;
 using Marten;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Weasel.Core;
 using Wolverine;
@@ -32,7 +33,7 @@ public static class EventStore
                 var store = new StoreOptions();
                 // Marten leaves no session state on a connection, so the pool need not send DISCARD ALL on every
                 // checkout; a command makes several, and the reset was a round trip each.
-                store.Connection(new NpgsqlConnectionStringBuilder(ConnectionString(services.GetRequiredService<IConfiguration>())) { NoResetOnClose = true }.ConnectionString);
+                store.Connection(new NpgsqlConnectionStringBuilder(services.GetRequiredService<IOptions<ServerSettings>>().Value.ConnectionString) { NoResetOnClose = true }.ConnectionString);
                 store.DatabaseSchemaName = "qualcoder";
                 store.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 store.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
@@ -41,6 +42,9 @@ public static class EventStore
                 var polling = TimeSpan.FromMilliseconds(services.GetRequiredService<IConfiguration>().GetValue("QualCoder:Live:PollingMilliseconds", 50));
                 store.Projections.SlowPollingTime = polling;
                 store.Projections.FastPollingTime = polling;
+                // Spans per session's connection and a counter of appended events, for OpenTelemetry (Observability.cs).
+                store.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
+                store.OpenTelemetry.TrackEventCounters();
                 configureFeatures(store);
                 return store;
             })
@@ -55,8 +59,10 @@ public static class EventStore
         {
             // Test runners make the test assembly the entry assembly; without this Wolverine finds no handlers.
             wolverine.ApplicationAssembly = typeof(Program).Assembly;
-            wolverine.UseRuntimeCompilation();
+            HandlerCode.Configure(wolverine);
             wolverine.Policies.AutoApplyTransactions();
+            wolverine.Policies.AddMiddleware(typeof(CommandMetricsMiddleware),
+                chain => chain.MessageType.Namespace?.StartsWith("QualCoder.Server.Features", StringComparison.Ordinal) == true);
             // Whoever loses an optimistic race (another append to the same stream, or a unique index) runs again on
             // fresh state: commands that commute then land, and real conflicts get their proper domain error.
             wolverine.OnException(ProblemResponses.IsLostRace, "lost an optimistic race")
@@ -71,15 +77,4 @@ public static class EventStore
 
     private static readonly TimeSpan[] RetryCooldowns =
         [.. new[] { 0, 5, 10, 20, 40, 60, 80, 100, 150, 200 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
-
-    private static string ConnectionString(IConfiguration configuration)
-    {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        return string.IsNullOrWhiteSpace(connectionString)
-            ? throw new InvalidOperationException(
-                $"No PostgreSQL connection string is configured. Set ConnectionStrings__{ConnectionStringName} " +
-                "(for example Host=127.0.0.1;Port=5432;Database=qualcoder;Username=...;Password=...), " +
-                "or start the app with infra/run.sh, which starts a local PostgreSQL for you.")
-            : connectionString;
-    }
 }

@@ -61,7 +61,8 @@ public static class HttpApi
     public static WebApplication MapApiReference(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(options => options.WithTitle("QualCoder Web API")).AllowAnonymous();
+        // No fonts from Scalar's CDN: a self-hosted server asks no third party for anything (and its CSP would refuse).
+        app.MapScalarApiReference(options => options.WithTitle("QualCoder Web API").DisableDefaultFonts()).AllowAnonymous();
         return app;
     }
 

@@ -6,7 +6,7 @@ namespace QualCoder.Server.Hosting;
 
 /// <summary>
 /// Serves the browser app (the SPA Vite builds) from the same origin as the API, so the session cookie and the live
-/// channel need no CORS. Any path that is not a file and not the server's own (/api, /hubs, /openapi, /scalar…) is a
+/// channel need no CORS. Any path that is not a file and not the server's own (/api, /hubs, /openapi, /health, /scalar…) is a
 /// client route and gets index.html; the server's own unknown paths keep their 404 problem.
 /// </summary>
 public static class WebApp
@@ -14,7 +14,7 @@ public static class WebApp
     public const string RootSetting = "QualCoder:WebRoot";
     private const string ClientRoute = "clientroute";
     private const string Pattern = $"{{*path:nonfile:{ClientRoute}}}";
-    private static readonly string[] ServerSegments = ["api", "hubs", "openapi"];
+    private static readonly string[] ServerSegments = ["api", "hubs", "openapi", "health"];
 
     private const string NotBuiltPage = """
         <!doctype html>

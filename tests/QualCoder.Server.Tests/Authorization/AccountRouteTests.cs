@@ -13,6 +13,8 @@ public sealed class AccountRouteTests(QualCoderApp app) : IntegrationTest(app)
         "POST /api/accounts", "POST /api/auth/sign-in", "POST /api/auth/sign-out", "GET /openapi/{documentName}.json",
         // The browser app's pages (index.html for client routes, or the "not built" page): the sign-in page is one.
         "GET {*path:nonfile:clientroute}", "HEAD {*path:nonfile:clientroute}",
+        // Probes of Docker, a load balancer or an orchestrator: up, and ready (the database answers).
+        "GET /health/live", "HEAD /health/live", "GET /health/ready", "HEAD /health/ready",
     ];
 
     public static TheoryData<string, string> SignedInOnly() => new()

@@ -70,12 +70,43 @@ public sealed class PostgresServer
 
     private static async Task<PostgresServer> StartLocalAsync()
     {
-        var script = Path.Combine(RepositoryRoot(), "infra", "postgres.sh");
-        var folder = Path.Combine(Path.GetTempPath(), $"qualcoder-web-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48]);
-        var output = await RunAsync(script, "start", "--dir", folder, "--fast");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => RunAsync(script, "stop", "--dir", folder, "--remove").GetAwaiter().GetResult();
-        var connectionString = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
-        return new PostgresServer(AsAdmin(connectionString));
+        var server = await OwnServer.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return new PostgresServer(AsAdmin(server.ConnectionString));
+    }
+
+    /// <summary>
+    /// A throwaway local server (infra/postgres.sh) that its owner may stop and start again, e.g. to see the app lose
+    /// its database and recover; always local, whatever the shared server is. It restarts on the port it had.
+    /// </summary>
+    public sealed class OwnServer : IAsyncDisposable
+    {
+        private readonly string _script = Path.Combine(RepositoryRoot(), "infra", "postgres.sh");
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), $"qualcoder-web-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48]);
+
+        private OwnServer()
+        {
+        }
+
+        /// <summary>Its database "qualcoder", as the superuser.</summary>
+        public string ConnectionString { get; private set; } = "";
+
+        public static async Task<OwnServer> StartAsync()
+        {
+            var server = new OwnServer();
+            await server.StartAgainAsync();
+            return server;
+        }
+
+        public async Task StartAgainAsync()
+        {
+            var output = await RunAsync(_script, "start", "--dir", _folder, "--fast");
+            ConnectionString = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        }
+
+        public Task StopAsync() => RunAsync(_script, "stop", "--dir", _folder);
+
+        public async ValueTask DisposeAsync() => await RunAsync(_script, "stop", "--dir", _folder, "--remove");
     }
 
     private static string AsAdmin(string connectionString) =>
@@ -99,7 +130,7 @@ public sealed class PostgresServer
             : throw new InvalidOperationException($"{script} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await stderr}");
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

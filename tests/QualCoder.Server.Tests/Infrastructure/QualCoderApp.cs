@@ -27,10 +27,12 @@ public class QualCoderApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration a test class needs, e.g. closed registration.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The database the server runs on.</summary>
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The app has not started.");
+
     public async Task InitializeAsync()
     {
-        _server = await PostgresServer.GetAsync();
-        _connectionString = await _server.CreateDatabaseAsync(_database);
+        _connectionString = await OpenDatabaseAsync();
         // Real Kestrel on a free loopback port: requests cross a socket and meet the production server's limits.
         UseKestrel(0);
         StartServer();
@@ -39,6 +41,18 @@ public class QualCoderApp : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        await CloseDatabaseAsync();
+    }
+
+    /// <summary>By default a new database on the test run's shared server; a subclass may bring its own.</summary>
+    protected virtual async Task<string> OpenDatabaseAsync()
+    {
+        _server = await PostgresServer.GetAsync();
+        return await _server.CreateDatabaseAsync(_database);
+    }
+
+    protected virtual async Task CloseDatabaseAsync()
+    {
         if (_server is not null)
         {
             await _server.DropDatabaseAsync(_database);

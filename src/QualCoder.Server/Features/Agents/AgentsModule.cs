@@ -36,18 +36,24 @@ public static class AgentsModule
             })
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, ct) =>
             {
+                var services = context.Services ?? context.Server.Services;
+                var metrics = services?.GetService<QualCoderMetrics>();
+                var tool = context.Params?.Name ?? "unknown";
                 try
                 {
-                    return ToolArguments.MissingRequired(context.MatchedPrimitive, context.Params) ?? await next(context, ct);
+                    var result = ToolArguments.MissingRequired(context.MatchedPrimitive, context.Params) ?? await next(context, ct);
+                    metrics?.ToolCalled(tool, result.IsError == true ? "error" : "ok");
+                    return result;
                 }
                 catch (Exception e) when (ProblemResponses.IsLostRace(e))
                 {
+                    metrics?.ToolCalled(tool, "error");
                     return ToolResults.Failure(StreamCommands.ConcurrentWrite);
                 }
                 catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
                 {
-                    (context.Services ?? context.Server.Services)?.GetService<ILoggerFactory>()?.CreateLogger(typeof(AgentsModule))
-                        .LogError(e, "MCP tool {Tool} failed", context.Params?.Name);
+                    metrics?.ToolCalled(tool, "failed");
+                    services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(AgentsModule)).LogError(e, "MCP tool {Tool} failed", tool);
                     return ToolResults.Internal();
                 }
             }))
