@@ -27,10 +27,12 @@ builder.AddEventStore(store =>
     store.ConfigureSearch();
     store.ConfigurePresence();
     store.ConfigureAgents();
+    store.ConfigureHistory();
 }, marten => marten.ConfigureRealtime());
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRealtime();
 builder.Services.AddAgents(builder.Configuration);
+builder.Services.AddHistory(builder.Configuration);
 
 var app = builder.Build();
 app.UseWebApp();
@@ -45,9 +47,9 @@ app.MapSources();
 app.MapCoding();
 app.MapSuggestions();
 app.MapSearch();
-app.MapHistoryRestore();
 app.MapRealtime();
 app.MapAgents();
+app.MapHistory();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' host factory.</summary>

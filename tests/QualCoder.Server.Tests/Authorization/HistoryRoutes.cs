@@ -3,13 +3,15 @@ using static QualCoder.Server.Tests.Authorization.ProjectRoute;
 
 namespace QualCoder.Server.Tests.Authorization;
 
-/// <summary>A project's history: everyone in the project reads its diffs; editors and owners restore (the preview too).</summary>
+/// <summary>A project's history: everyone in the project reads it and its diffs; editors and owners restore (the preview too).</summary>
 internal static class HistoryRoutes
 {
     private const string Project = "/api/projects/{projectId:guid}";
 
     public static readonly ProjectRoute[] Routes =
     [
+        Simple("GET", $"{Project}/history", "viewer", HttpStatusCode.OK,
+            c => new(HttpMethod.Get, $"/api/projects/{c.ProjectId}/history")),
         new("GET", $"{Project}/history/diff", "viewer", HttpStatusCode.OK, async c =>
             new(HttpMethod.Get, $"/api/projects/{c.ProjectId}/history/diff?to={await Version(c)}"), ArrangesData: true),
         new("POST", $"{Project}/history/restore", "editor", HttpStatusCode.OK, async c =>
