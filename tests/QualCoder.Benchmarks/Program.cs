@@ -9,6 +9,12 @@ internal static class Benchmark
     public static async Task Main(string[] args)
     {
         var smoke = args.Contains("--smoke");
+        if (args.Contains("--history"))
+        {
+            await RunHistoryAsync(smoke ? 3_000 : 100_000);
+            return;
+        }
+
         var scale = new Scale(
             Duration: TimeSpan.FromSeconds(smoke ? 1 : 10),
             Clients: 8,
@@ -82,6 +88,21 @@ internal static class Benchmark
         {
             await server.DropDatabaseAsync(database);
             await server.DropDatabaseAsync(withoutHistory);
+        }
+    }
+
+    /// <summary>The history benchmark (README: "Benchmark"), on its own database.</summary>
+    private static async Task RunHistoryAsync(int events)
+    {
+        var server = await PostgresServer.GetAsync();
+        var database = $"bench_history_{Guid.NewGuid():N}";
+        try
+        {
+            await HistoryBench.RunAsync(await server.CreateDatabaseAsync(database), events);
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(database);
         }
     }
 
