@@ -21,7 +21,8 @@ public sealed record HistoryLoad(
 /// (its own, its codebook, its folders, and every source it ever had, found through the indexed source documents)
 /// so PostgreSQL reads them through the events' stream index instead of scanning every project's events for the
 /// project id; suggestion streams are left out, as no suggestion is content. A source's text is cut out of its
-/// SourceAdded event in the database: history never needs it, and it is most of the bytes.
+/// SourceAdded event in the database (only there: rewriting every event's JSON would cost more than it saves):
+/// history never needs it, and it is most of the bytes.
 /// </summary>
 public static class HistoryEvents
 {
@@ -32,7 +33,7 @@ public static class HistoryEvents
         var options = session.DocumentStore.Options;
         var serializer = options.Serializer();
         var sql = $"""
-            select seq_id, stream_id, version, type, mt_dotnet_type, timestamp, data - 'text'
+            select seq_id, stream_id, version, type, mt_dotnet_type, timestamp, case when type = 'source_added' then data - 'text' else data end
             from {options.Events.DatabaseSchemaName}.mt_events
             where stream_id = any(array(select id from {options.Schema.For<Source>()} where project_id = $1) || $2)
               and seq_id <= $3
@@ -72,8 +73,7 @@ public static class HistoryEvents
                 type = types[dotnetType] = Type.GetType(dotnetType);
             }
 
-            var data = reader.GetString(6);
-            var e = type is null ? null : serializer.FromJson(type, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data)));
+            var e = type is null ? null : serializer.FromJson(type, reader, 6);
             if (e is not null)
             {
                 fold.Apply(e);
@@ -91,7 +91,7 @@ public static class HistoryEvents
 
             if (betweenTotal++ < VersionDiff.MaxEvents)
             {
-                between.Add(Raw(sequence, reader.GetString(3), streamId, reader.GetFieldValue<DateTimeOffset>(5), data));
+                between.Add(Raw(sequence, reader.GetString(3), streamId, reader.GetFieldValue<DateTimeOffset>(5), reader.GetString(6)));
             }
         }
 
