@@ -201,10 +201,12 @@ public sealed class RestoreTests(HistoryApp app) : IntegrationTest<HistoryApp>(a
         Assert.Equal("Joy", (await coder.Get($"{url}/codes/{codeId}")).ShouldBe(HttpStatusCode.OK).String("name"));
         Assert.Single((await coder.Get($"{url}/search?text=happy")).ShouldBe(HttpStatusCode.OK).Json!["matches"]!.AsArray());
 
+        var restoring = await ClosedVersions.CloseAsync(App, projectId);
+        var newest = (await coder.Get($"{url}/history?limit=1")).ShouldBe(HttpStatusCode.OK)["versions"][0]!;
+        Assert.Equal((restoring, v1, $"Restored to version {v1}"), (newest["number"]!.GetValue<int>(), newest["restoredTo"]!.GetValue<int>(), newest["message"]!.GetValue<string>()));
+
         var again = (await owner.Post($"{url}/history/restore", new { version = v1, confirm = true })).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(0, again["eventsAppended"].GetValue<int>());
-
-        await ClosedVersions.CloseAsync(App, projectId);
         (await owner.Post($"{url}/history/restore", new { version = v2, confirm = true })).ShouldBe(HttpStatusCode.OK);
         (await owner.Get($"{url}/sources/{sourceId}")).ShouldBe(HttpStatusCode.NotFound);
         Assert.Equal("Delight", (await coder.Get($"{url}/codes/{codeId}")).ShouldBe(HttpStatusCode.OK).String("name"));
