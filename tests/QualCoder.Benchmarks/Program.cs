@@ -22,7 +22,7 @@ internal static class Benchmark
             LatencySamples: smoke ? 50 : 1_000,
             BigSourceChars: smoke ? 30_000 : 300_000,
             BigSourceCodings: smoke ? 300 : 3_000,
-            HistoryRounds: smoke ? 1 : 3);
+            HistoryRounds: smoke ? 1 : 4);
 
         var server = await PostgresServer.GetAsync();
         var database = $"bench_{Guid.NewGuid():N}";

@@ -43,24 +43,6 @@ public class HistoryTests(HistoryApp app) : IntegrationTest<HistoryApp>(app)
     }
 
     [Fact]
-    public async Task continuous_activity_is_cut_into_several_versions_that_still_cover_every_change()
-    {
-        var (owner, projectId) = await Project();
-        var until = DateTimeOffset.UtcNow + (3 * HistoryApp.Max);
-        for (var i = 0; DateTimeOffset.UtcNow < until; i++)
-        {
-            (await owner.Describe(projectId, $"Round {i}")).ShouldBe(HttpStatusCode.OK);
-            await Task.Delay(HistoryApp.Quiet / 4);
-        }
-
-        var versions = await owner.AllClosed(App, projectId);
-
-        Histories.AssertCoverExactly(versions, await Histories.EventSequences(App, projectId));
-        Assert.True(versions.Count >= 3, $"{versions.Count} versions");
-        Assert.Contains(versions, v => v.Message.StartsWith("projects: ", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task every_change_of_a_random_run_by_several_people_is_in_exactly_one_version()
     {
         var (owner, projectId) = await Project();
