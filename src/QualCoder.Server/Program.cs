@@ -4,6 +4,7 @@ using QualCoder.Server.Features.Agents;
 using QualCoder.Server.Features.Codebook;
 using QualCoder.Server.Features.Coding;
 using QualCoder.Server.Features.Folders;
+using QualCoder.Server.Features.History;
 using QualCoder.Server.Features.Members;
 using QualCoder.Server.Features.ProjectExchange;
 using QualCoder.Server.Features.Projects;
@@ -32,6 +33,7 @@ builder.AddEventStore(store =>
     store.ConfigureAgents();
     store.ConfigureProjectExchange();
     store.ConfigureDataProtection();
+    store.ConfigureHistory();
 }, marten => marten.ConfigureRealtime());
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRealtime();
@@ -39,6 +41,7 @@ builder.Services.AddAgents(builder.Configuration);
 builder.Services.AddDataProtectionKeys();
 builder.Services.AddReverseProxySupport();
 builder.Services.AddHealth();
+builder.Services.AddHistory(builder.Configuration);
 
 var app = builder.Build();
 app.UseReverseProxyAndSecurityHeaders();
@@ -58,6 +61,7 @@ app.MapSearch();
 app.MapProjectExchange();
 app.MapRealtime();
 app.MapAgents();
+app.MapHistory();
 // A command word first (`codegen write`: the image build, see the Dockerfile) goes to JasperFx's command runner.
 // Anything else (nothing, or host options such as --urls) just runs the server, so the runner's console chatter
 // never lands between the JSON log lines.

@@ -55,6 +55,7 @@ public static class ExchangeEvents
         [typeof(SourceOriginChanged)] = ImportTreatment.Replay,
         [typeof(SourceMovedToFolder)] = ImportTreatment.Replay,
         [typeof(SourceDeleted)] = ImportTreatment.Replay,
+        [typeof(SourceRestored)] = ImportTreatment.Replay,
         [typeof(CodeCreated)] = ImportTreatment.Replay,
         [typeof(CodeRenamed)] = ImportTreatment.Replay,
         [typeof(CodeRecoloured)] = ImportTreatment.Replay,

@@ -8,7 +8,8 @@ namespace QualCoder.Server.Features.ProjectExchange;
 /// sources, segments, suggestions, batches) and every stream. An id seen for the first time gets a fresh one, so no
 /// imported event can land in a stream or name a document that exists on this server, whatever the file says; the
 /// streams derived from the project id (codebook, folder tree) are derived again from the new one.
-/// The rule is by name: in event data, <c>projectId</c> is the project, <c>accountId</c> an account, and any other
+/// The rule is by name: in event data, <c>projectId</c> is the project, <c>accountId</c> and <c>coderId</c> (a restored
+/// coding's original coder) an account, and any other
 /// property ending in <c>Id</c> (or <c>Ids</c>, for a list) an entity. A test holds every event type to that rule.
 /// <para>
 /// Accounts belong to the server they were made on. The account that exported the file becomes the importer, so
@@ -62,7 +63,7 @@ public sealed class ExchangeIds
         {
             case JsonValue when name == "projectId":
                 return JsonValue.Create(NewProjectId.ToString());
-            case JsonValue when name == "accountId" && Id(value) is { } account:
+            case JsonValue when name is "accountId" or "coderId" && Id(value) is { } account:
                 return JsonValue.Create(Account(account).ToString());
             case JsonValue when name.EndsWith("Id", StringComparison.Ordinal) && Id(value) is { } entity:
                 return JsonValue.Create(Entity(entity).ToString());

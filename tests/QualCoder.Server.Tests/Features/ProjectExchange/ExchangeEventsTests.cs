@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.ProjectExchange;
 
@@ -23,7 +25,9 @@ public class ExchangeEventsTests
     public void every_id_in_an_event_is_named_so_the_import_gives_it_a_new_one()
     {
         var misnamed = ExchangeEvents.Treatments.Keys
-            .SelectMany(t => t.GetProperties().Select(p => (Event: t.Name, p.Name, p.PropertyType)))
+            .SelectMany(t => t.GetProperties()
+                .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
+                .Select(p => (Event: t.Name, p.Name, p.PropertyType)))
             .Where(p => (p.PropertyType == typeof(Guid) || p.PropertyType == typeof(Guid?)) && !p.Name.EndsWith("Id", StringComparison.Ordinal)
                 || typeof(IEnumerable<Guid>).IsAssignableFrom(p.PropertyType) && !p.Name.EndsWith("Ids", StringComparison.Ordinal))
             .Select(p => $"{p.Event}.{p.Name}");

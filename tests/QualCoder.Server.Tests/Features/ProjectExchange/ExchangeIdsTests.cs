@@ -65,6 +65,18 @@ public class ExchangeIdsTests
     }
 
     [Fact]
+    public void a_restored_codings_coder_is_an_account_like_its_actor()
+    {
+        var ids = Ids();
+
+        var restored = Remapped(ids, new SegmentCoded(
+            OldProject, Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), 0, 5, "Hello", "", 0, new Actor(Exporter), At, CoderId: OtherCoder));
+
+        Assert.Equal(Importer, restored.Actor.AccountId);
+        Assert.Equal(ids.Account(OtherCoder), restored.CoderId);
+    }
+
+    [Fact]
     public void the_actor_keeps_its_agent_session_and_gets_the_mapped_account()
     {
         var ids = Ids();
