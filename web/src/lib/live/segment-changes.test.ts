@@ -194,6 +194,10 @@ describe("applySegmentChange", () => {
     expect(applySegmentChange(mapOf(), event, sourceId)).toBeNull();
   });
 
+  it("asks for a reload when the source is restored, as its codings come back with it", () => {
+    expect(applySegmentChange(mapOf(), change("source_restored", {}), sourceId)).toEqual({ kind: "reload" });
+  });
+
   it("asks for a reload when an edit names a coding it does not have", () => {
     const segments = mapOf(segment("g1"));
     for (const [type, data] of [
