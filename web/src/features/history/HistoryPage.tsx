@@ -99,7 +99,7 @@ export function HistoryPage({
     setNotice(
       reply.eventsAppended === 0
         ? `Nothing to restore: the project already matches version ${reply.version}.`
-        : `Restored to version ${reply.version}: ${reply.eventsAppended} ${reply.eventsAppended === 1 ? "change" : "changes"} applied. The restore appears in the timeline as a new version.`,
+        : `Restored to version ${reply.version} (${reply.eventsAppended} events appended). The restore appears in the timeline as a new version.`,
     );
   };
 

@@ -44,6 +44,7 @@ export function RestoreDialog({
       {preview && (
         <>
           <p>{restoreSummary(version, preview.diff.stats)}</p>
+          <p className="muted">{preview.note}</p>
           <div className="restore-preview">
             <DiffView diff={preview.diff} members={members} />
           </div>

@@ -64,6 +64,8 @@ export interface RestoreReply {
   /** Only when confirmed: how many compensating events the restore appended (0: the project already matched). */
   eventsAppended?: number;
   diff: VersionDiff;
+  /** What a restore leaves alone (members, suggestions), or why nothing was appended. */
+  note: string;
 }
 
 const base = (projectId: string) => `/api/projects/${projectId}/history`;

@@ -86,8 +86,29 @@ describe("describeChange", () => {
     expect(describeChange(change({ kind: "recoloured", before: "#ff0000", after: "#00ff00" })).text).toBe(
       "Code recoloured: Worry: #ff0000 → #00ff00",
     );
-    const coding = change({ area: "codings", name: "Worry in Interview A", detail: "“the rent”" });
+    const coding = change({ area: "codings", name: "Worry in Interview A", detail: "the rent" });
     expect(describeChange(coding).text).toBe("Coding added: Worry in Interview A — “the rent”");
+  });
+
+  it("shows what a change changed from and to, and leaves a memo's text to its word diff", () => {
+    const recoded = change({
+      area: "codings",
+      kind: "changed",
+      name: "Hope in A",
+      before: "Worry",
+      after: "Hope",
+      detail: "recoded",
+    });
+    expect(describeChange(recoded).text).toBe("Coding changed (recoded): Hope in A: Worry → Hope");
+    const memo = change({
+      area: "memos",
+      kind: "changed",
+      name: "Code Hope",
+      before: "old",
+      after: "new",
+      textDiff: [{ op: "insert", text: "new" }],
+    });
+    expect(describeChange(memo)).toEqual({ sign: "~", tone: "changed", text: "Memo changed: Code Hope" });
   });
 
   it("counts a merge as a removal of the merged code", () => {

@@ -44,20 +44,24 @@ export function toneOf(kind: DiffKind | string): Tone {
 
 const signs: Readonly<Record<Tone, string>> = { added: "+", removed: "−", changed: "~" };
 
-/** One change in words: "Code added: Worry", "Code renamed: Worry → Concern", "Coding removed: Worry in A — “quote”". */
+/**
+ * One change in words: "Code added: Worry", "Code renamed: Worry → Concern", "Coding removed: Worry in A — “the
+ * quote”", "Coding changed (recoded): Worry in A: Worry → Concern". Memo edits leave the text to their word diff.
+ */
 export function describeChange(change: DiffChange): { sign: string; tone: Tone; text: string } {
   const tone = toneOf(change.kind);
   const noun = areaTitles[change.area]?.noun ?? change.area;
-  const from = (value: string | null, none: string) => value ?? none;
-  let subject = change.name;
-  if (change.kind === "renamed")
-    subject = `${from(change.before, change.name)} → ${from(change.after, change.name)}`;
-  else if (change.kind === "moved")
-    subject += `: ${from(change.before, "top level")} → ${from(change.after, "top level")}`;
-  else if (change.kind === "recoloured")
-    subject += `: ${from(change.before, "none")} → ${from(change.after, "none")}`;
-  const detail = change.detail ? ` — ${change.detail}` : "";
-  return { sign: signs[tone], tone, text: `${noun} ${change.kind}: ${subject}${detail}` };
+  const { kind, name, before, after, detail } = change;
+  const none = kind === "moved" ? "top level" : "none";
+  const fromTo = `${before ?? none} → ${after ?? none}`;
+  let text: string;
+  if (kind === "renamed") text = `${noun} renamed: ${before ?? name} → ${after ?? name}`;
+  else if (kind === "moved" || kind === "recoloured") text = `${noun} ${kind}: ${name}: ${fromTo}`;
+  else if (kind === "changed" && !change.textDiff && (before !== null || after !== null))
+    text = `${noun} changed${detail ? ` (${detail})` : ""}: ${name}: ${fromTo}`;
+  else if (detail && change.area === "codings") text = `${noun} ${kind}: ${name} — “${detail}”`;
+  else text = `${noun} ${kind}: ${name}${detail ? ` — ${detail}` : ""}`;
+  return { sign: signs[tone], tone, text };
 }
 
 /** The stats bar's parts, sign first: ["+3 added", "−1 removed", "~2 changed"]. */
@@ -124,7 +128,7 @@ export function actorLabel(
     members.find((m) => m.accountId === actor.accountId)?.displayName ??
     "a former member";
   return actor.agent
-    ? { kind: "agent", text: `${actor.agent.clientName} (agent) for ${person}` }
+    ? { kind: "agent", text: `${actor.agent.clientName ?? "an agent"} (agent) for ${person}` }
     : { kind: "person", text: person };
 }
 

@@ -85,7 +85,7 @@ export interface VersionActor {
   accountId: string;
   /** The person's name; may be null in the live push (the screen looks it up among the members). */
   displayName: string | null;
-  agent: { sessionId: string; clientName: string } | null;
+  agent: { sessionId: string | null; clientName: string | null } | null;
 }
 
 /**
