@@ -3,8 +3,20 @@ import type { Member } from "../../lib/types";
 import type { DiffChange, VersionDiff } from "./api";
 import { changesNotShown, countParts, describeChange, groupChanges, wordRuns } from "./diff-model";
 
-/** A diff in the project's terms: the stats bar, the changes by area, and on request the raw events. */
-export function DiffView({ diff, members }: { diff: VersionDiff; members: readonly Member[] }) {
+/**
+ * A diff in the project's terms: the stats bar, the changes by area (under headings of `level`, one below the
+ * heading the diff sits under), and on request the raw events.
+ */
+export function DiffView({
+  diff,
+  members,
+  level,
+}: {
+  diff: VersionDiff;
+  members: readonly Member[];
+  level: 3 | 4;
+}) {
+  const Heading = level === 3 ? "h3" : "h4";
   const [raw, setRaw] = useState(false);
   const more = changesNotShown(diff);
   return (
@@ -19,7 +31,7 @@ export function DiffView({ diff, members }: { diff: VersionDiff; members: readon
       {diff.changesTotal === 0 && <p className="muted">Nothing changed.</p>}
       {groupChanges(diff.changes).map((group) => (
         <section key={group.area} className="diff-group">
-          <h4>{group.title}</h4>
+          <Heading>{group.title}</Heading>
           <ul className="plain diff-list">
             {group.changes.map((change, i) => (
               <ChangeItem key={`${change.id}-${change.kind}-${i}`} change={change} />

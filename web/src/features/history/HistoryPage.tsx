@@ -171,7 +171,7 @@ export function HistoryPage({
             ))}
           <ErrorAlert error={diffError} />
           {shown !== null && !diff && !diffError && <p className="muted">Loading the changes…</p>}
-          {diff && <DiffView diff={diff} members={members} />}
+          {diff && <DiffView diff={diff} members={members} level={4} />}
         </section>
       </div>
       {restoring !== null && (

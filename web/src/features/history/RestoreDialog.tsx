@@ -46,7 +46,7 @@ export function RestoreDialog({
           <p>{restoreSummary(version, preview.diff.stats)}</p>
           <p className="muted">{preview.note}</p>
           <div className="restore-preview">
-            <DiffView diff={preview.diff} members={members} />
+            <DiffView diff={preview.diff} members={members} level={3} />
           </div>
         </>
       )}

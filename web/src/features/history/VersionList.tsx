@@ -4,8 +4,9 @@ import type { Member } from "../../lib/types";
 import { actorLabel, areaCounts } from "./diff-model";
 
 /**
- * The timeline: versions newest first, each a button (arrow keys, Home and End move between them) that selects
- * the version; the selected one is aria-current.
+ * The timeline: versions newest first, each a card whose button (arrow keys, Home and End move between them)
+ * selects the version; the selected one is aria-current. The button covers its card, so the whole card answers a
+ * click, while its name stays the short "Version N" and the rest describes it.
  */
 export function VersionList({
   versions,
@@ -29,46 +30,39 @@ export function VersionList({
   return (
     <ol className="plain versions" aria-label="Versions" onKeyDown={move}>
       {versions.map((v) => (
-        <li key={v.number}>
+        <li key={v.number} className="version-item">
           <button
             type="button"
             className="version"
             aria-current={v.number === selected ? "true" : undefined}
-            aria-labelledby={`version-${v.number}`}
             aria-describedby={`version-${v.number}-about`}
             onClick={() => onSelect(v.number)}
           >
-            <span id={`version-${v.number}`} className="version-title">
-              Version {v.number}
-              {v.current && (
-                <>
-                  <span className="visually-hidden">, </span>
-                  <span className="badge">current</span>
-                </>
-              )}
-            </span>
-            <span id={`version-${v.number}-about`} className="version-about">
-              <span className="version-message">{v.message}</span>
-              <span className="muted">
-                <time dateTime={v.closedAt}>{new Date(v.closedAt).toLocaleString()}</time>
-                {" · "}
-                {v.actors.map((a, i) => {
-                  const label = actorLabel(a, members);
-                  return (
-                    <span
-                      key={`${a.accountId}-${a.agent?.sessionId ?? ""}`}
-                      className={`actor ${label.kind}`}
-                    >
-                      {i > 0 && ", "}
-                      {label.kind === "agent" && <span aria-hidden="true">⚙ </span>}
-                      {label.text}
-                    </span>
-                  );
-                })}
-              </span>
-              <span className="muted">{areaCounts(v.areas)}</span>
-            </span>
+            Version {v.number}
+            {v.current && (
+              <>
+                , <span className="current">current</span>
+              </>
+            )}
           </button>
+          <span id={`version-${v.number}-about`} className="version-about">
+            <span className="version-message">{v.message}</span>
+            <span className="muted">
+              <time dateTime={v.closedAt}>{new Date(v.closedAt).toLocaleString()}</time>
+              {" · "}
+              {v.actors.map((a, i) => {
+                const label = actorLabel(a, members);
+                return (
+                  <span key={`${a.accountId}-${a.agent?.sessionId ?? ""}`} className={`actor ${label.kind}`}>
+                    {i > 0 && ", "}
+                    {label.kind === "agent" && <span aria-hidden="true">⚙ </span>}
+                    {label.text}
+                  </span>
+                );
+              })}
+            </span>
+            <span className="muted">{areaCounts(v.areas)}</span>
+          </span>
         </li>
       ))}
     </ol>
