@@ -80,6 +80,11 @@ describe("applySegmentChange", () => {
     });
   });
 
+  it("keeps the coder a restored coding names, not the person who restored it", () => {
+    const restored = change("segment_coded", { ...coded, coderId: "a2" });
+    expect(segmentsOf(applySegmentChange(mapOf(), restored, sourceId)).get("g1")?.coderId).toBe("a2");
+  });
+
   it("adds each coding of a batch (one event each) in turn", () => {
     let segments = mapOf();
     for (const [i, start] of [0, 10, 20].entries()) {

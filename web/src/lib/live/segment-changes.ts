@@ -63,7 +63,8 @@ function coded(segments: ReadonlyMap<string, Segment>, change: ProjectChange): S
     projectId: text(d, "projectId"),
     sourceId: text(d, "sourceId"),
     codeId: text(d, "codeId"),
-    coderId: change.actor ?? undefined,
+    // A restore re-creates someone else's coding: the event names its coder, and the actor is who restored it.
+    coderId: text(d, "coderId") ?? change.actor ?? undefined,
     start: int(d, "start"),
     end: int(d, "end"),
     quote: text(d, "quote"),
