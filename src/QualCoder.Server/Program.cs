@@ -3,6 +3,7 @@ using QualCoder.Server.Features.Agents;
 using QualCoder.Server.Features.Codebook;
 using QualCoder.Server.Features.Coding;
 using QualCoder.Server.Features.Folders;
+using QualCoder.Server.Features.History;
 using QualCoder.Server.Features.Members;
 using QualCoder.Server.Features.Projects;
 using QualCoder.Server.Features.Search;
@@ -26,10 +27,12 @@ builder.AddEventStore(store =>
     store.ConfigureSearch();
     store.ConfigurePresence();
     store.ConfigureAgents();
+    store.ConfigureHistory();
 }, marten => marten.ConfigureRealtime());
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRealtime();
 builder.Services.AddAgents(builder.Configuration);
+builder.Services.AddHistory(builder.Configuration);
 
 var app = builder.Build();
 app.UseWebApp();
@@ -44,8 +47,10 @@ app.MapSources();
 app.MapCoding();
 app.MapSuggestions();
 app.MapSearch();
+app.MapHistoryRestore();
 app.MapRealtime();
 app.MapAgents();
+app.MapHistory();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' host factory.</summary>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using JasperFx.Events;
+using Marten;
 
 namespace QualCoder.Server.Realtime;
 
@@ -28,6 +30,13 @@ public sealed record ProjectChange(long Sequence, Guid ProjectId, Guid StreamId,
             : null;
         var at = data.TryGetProperty("at", out var when) && when.TryGetDateTimeOffset(out var stamped) ? stamped : timestamp;
         return new ProjectChange(sequence, projectId, streamId, type, actor, at, data);
+    }
+
+    /// <summary>The change for an event as a subscription receives it, read through the store's own JSON.</summary>
+    public static ProjectChange? From(IEvent @event, ISerializer serializer)
+    {
+        using var json = JsonDocument.Parse(serializer.ToJson(@event.Data));
+        return From(@event.Sequence, @event.StreamId, @event.EventTypeName, json.RootElement.Clone(), @event.Timestamp);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
@@ -28,8 +27,7 @@ public sealed partial class ProjectChangePush : SubscriptionBase
         var serializer = operations.DocumentStore.Options.Serializer();
         foreach (var @event in page.Events)
         {
-            using var json = JsonDocument.Parse(serializer.ToJson(@event.Data));
-            if (ProjectChange.From(@event.Sequence, @event.StreamId, @event.EventTypeName, json.RootElement.Clone(), @event.Timestamp) is { } change)
+            if (ProjectChange.From(@event, serializer) is { } change)
             {
                 await _hub.Clients.Group(ProjectHub.GroupOf(change.ProjectId)).SendAsync(ProjectHub.ChangedMethod, change, cancellationToken);
             }

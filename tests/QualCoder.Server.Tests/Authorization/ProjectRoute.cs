@@ -28,5 +28,5 @@ internal sealed record ProjectRoute(
 internal static class ProjectRoutes
 {
     public static IEnumerable<ProjectRoute> All =>
-        [.. ProjectsAndMembers.Routes, .. CodebookRoutes.Routes, .. FolderRoutes.Routes, .. SourceRoutes.Routes, .. CodingRoutes.Routes, .. SuggestionRoutes.Routes, .. SearchRoutes.Routes];
+        [.. ProjectsAndMembers.Routes, .. CodebookRoutes.Routes, .. FolderRoutes.Routes, .. SourceRoutes.Routes, .. CodingRoutes.Routes, .. SuggestionRoutes.Routes, .. SearchRoutes.Routes, .. HistoryRoutes.Routes];
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace QualCoder.Server.Tests.Infrastructure;
 
@@ -45,7 +46,39 @@ public class QualCoderApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    public Task ResetAsync() => Services.ResetAllMartenDataAsync();
+    /// <summary>
+    /// Empties the store. Background writers of the previous test (a version closing on schedule) can deadlock with the
+    /// truncation; PostgreSQL then cancels one side, and emptying again succeeds.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Services.ResetAllMartenDataAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                // The other side has finished or been cancelled by now: go again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops this server and starts another of the same kind on the same database, as a restart does. This fixture
+    /// keeps the database (and drops it at the end); the caller disposes the new server.
+    /// </summary>
+    public async Task<QualCoderApp> RestartAsync()
+    {
+        await base.DisposeAsync();
+        var next = (QualCoderApp)Activator.CreateInstance(GetType())!;
+        next._connectionString = _connectionString;
+        next.UseKestrel(0);
+        next.StartServer();
+        return next;
+    }
 
     /// <summary>A client with its own cookie jar: one per person in a scenario.</summary>
     public ApiClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions

@@ -28,6 +28,7 @@ public sealed class LiveClient : IAsyncDisposable
         _connection.On<Change>("changed", Changes.Add);
         _connection.On<Presence>("presence", Presences.Add);
         _connection.On<JsonElement>("navigate", Navigations.Add);
+        _connection.On<JsonElement>("versionClosed", Versions.Add);
     }
 
     public Inbox<Change> Changes { get; } = new("changed");
@@ -36,6 +37,9 @@ public sealed class LiveClient : IAsyncDisposable
 
     /// <summary>Requests to show a passage, sent to this account's connections only (by its agents' navigate_to_segment).</summary>
     public Inbox<JsonElement> Navigations { get; } = new("navigate");
+
+    /// <summary>Versions of the project as they close (client method "versionClosed").</summary>
+    public Inbox<JsonElement> Versions { get; } = new("versionClosed");
 
     public IReadOnlyList<Change> Received => Changes.Received;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using QualCoder.Server.Domain;
 
 namespace QualCoder.Server.Features.Coding;
@@ -5,10 +6,16 @@ namespace QualCoder.Server.Features.Coding;
 /// <summary>
 /// A code was applied to the span [Start, End) of a text source, in code points, by the actor (the segment's
 /// coder). Appended to the source's stream: positions and overlap are checked against that one stream.
+/// A restore re-creates someone else's coding: then <c>CoderId</c> names its coder, and the actor is who restored it.
 /// </summary>
 public sealed record SegmentCoded(
     Guid ProjectId, Guid SourceId, Guid SegmentId, Guid CodeId, int Start, int End, string Quote, string Memo, int Importance,
-    Actor Actor, DateTimeOffset At);
+    Actor Actor, DateTimeOffset At,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? CoderId = null)
+{
+    [JsonIgnore]
+    public Guid Coder => CoderId ?? Actor.AccountId;
+}
 
 /// <summary>A coding was removed (by hand, with its source, or with its code).</summary>
 public sealed record SegmentUncoded(Guid ProjectId, Guid SourceId, Guid SegmentId, Actor Actor, DateTimeOffset At);
@@ -45,5 +52,5 @@ public sealed record Segment(
     public bool Overlaps(int start, int end) => Start < end && start < End;
 
     public static Segment Create(SegmentCoded e) => new(
-        e.SegmentId, e.ProjectId, e.SourceId, e.CodeId, e.Actor.AccountId, e.Start, e.End, e.Quote, e.Memo, e.Importance, e.At, e.At);
+        e.SegmentId, e.ProjectId, e.SourceId, e.CodeId, e.Coder, e.Start, e.End, e.Quote, e.Memo, e.Importance, e.At, e.At);
 }

@@ -104,4 +104,12 @@ public sealed partial class SourcePassagesProjection(string table) : EventProjec
 
     public void Project(SourceDeleted e, IDocumentOperations operations) =>
         operations.QueueSqlCommand($"delete from {table} where source_id = ?", e.SourceId);
+
+    public async Task Project(SourceRestored e, IDocumentOperations operations, CancellationToken ct)
+    {
+        if (await SourceRestoredText.AddedAsync(operations, e, ct) is { } added)
+        {
+            Project(added, operations);
+        }
+    }
 }

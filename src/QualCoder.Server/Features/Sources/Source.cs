@@ -19,6 +19,9 @@ public sealed record SourceMovedToFolder(Guid ProjectId, Guid SourceId, Guid? Fo
 /// <summary>A source was deleted with all its codings; its events stay in the store.</summary>
 public sealed record SourceDeleted(Guid ProjectId, Guid SourceId, int SegmentsRemoved, Actor Actor, DateTimeOffset At);
 
+/// <summary>A deleted source came back (a restore of the project's history); its codings come back as their own events.</summary>
+public sealed record SourceRestored(Guid ProjectId, Guid SourceId, Actor Actor, DateTimeOffset At);
+
 /// <summary>
 /// A source's stream folded into one small document (inline snapshot): everything about the source except its
 /// text, which lives in <see cref="SourceText"/> so that coding a 5 MB transcript never loads it as state.
@@ -56,6 +59,8 @@ public sealed record Source(
     public Source Apply(SourceMovedToFolder e) => this with { FolderId = e.FolderId, UpdatedAt = e.At };
 
     public Source Apply(SourceDeleted e) => this with { IsDeleted = true, UpdatedAt = e.At };
+
+    public Source Apply(SourceRestored e) => this with { IsDeleted = false, UpdatedAt = e.At };
 }
 
 /// <summary>The text of a source, stored once at import and read in pages or when a coding needs its quote.</summary>

@@ -8,4 +8,12 @@ public sealed partial class SourceTextProjection : EventProjection
     public static SourceText Create(SourceAdded e) => new(e.SourceId, e.ProjectId, e.Text);
 
     public void Project(SourceDeleted e, Marten.IDocumentOperations operations) => operations.Delete<SourceText>(e.SourceId);
+
+    public async Task Project(SourceRestored e, Marten.IDocumentOperations operations, CancellationToken ct)
+    {
+        if (await SourceRestoredText.AddedAsync(operations, e, ct) is { } added)
+        {
+            operations.Store(Create(added));
+        }
+    }
 }

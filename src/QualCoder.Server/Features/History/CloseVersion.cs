@@ -1,0 +1,64 @@
+using Marten;
+using Microsoft.AspNetCore.SignalR;
+using QualCoder.Server.Realtime;
+using Wolverine;
+
+namespace QualCoder.Server.Features.History;
+
+/// <summary>Look at a project's open window, scheduled by the batcher when it inserted part <c>PartId</c>.</summary>
+public sealed record CloseVersion(Guid ProjectId, string PartId);
+
+/// <summary>A version was written; sent after the commit so open browsers hear of it.</summary>
+public sealed record VersionClosed(ProjectVersion Version);
+
+/// <summary>
+/// Closes a project's window when it is due, otherwise looks again at its due time. The batcher only inserts parts
+/// and this handler only deletes the parts it read, so a part committed while a close runs is simply not in that
+/// version and stays for the next one (sequences only grow, so versions stay disjoint and ordered). Two closes racing
+/// for one window (a message delivered twice) both try to insert the same version number: the unique document id
+/// refuses the second, its transaction (deletes included) rolls back, and Wolverine's lost-race retry finds its part
+/// gone and does nothing. Runs in one transaction; the recheck is scheduled through the outbox in it.
+/// </summary>
+public static class CloseVersionHandler
+{
+    public static async Task Handle(CloseVersion message, IDocumentSession session, IMessageBus bus, TimeProvider clock, HistorySettings settings, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var parts = batch.Query<VersionPart>()
+            .Where(p => p.ProjectId == message.ProjectId)
+            .OrderBy(p => p.FromSequence)
+            .ToList();
+        var latest = batch.Query<ProjectVersion>()
+            .Where(v => v.ProjectId == message.ProjectId)
+            .OrderByDescending(v => v.Number)
+            .FirstOrDefault();
+        await batch.Execute(ct);
+
+        var now = clock.GetUtcNow();
+        var decision = VersionWindow.Decide(await parts, await latest, message.PartId, now, settings);
+        foreach (var id in decision.Consumed)
+        {
+            session.Delete<VersionPart>(id);
+        }
+
+        if (decision.Closed is { } version)
+        {
+            session.Insert(version);
+            await bus.PublishAsync(new VersionClosed(version));
+        }
+        else if (decision.RecheckAt is { } due)
+        {
+            await bus.ScheduleAsync(message, due - now);
+        }
+    }
+}
+
+/// <summary>Tells the project's open browsers (client method "versionClosed").</summary>
+public static class VersionClosedHandler
+{
+    public const string Method = "versionClosed";
+
+    public static Task Handle(VersionClosed message, IHubContext<ProjectHub> hub, CancellationToken ct) =>
+        hub.Clients.Group(ProjectHub.GroupOf(message.Version.ProjectId))
+            .SendAsync(Method, VersionView.Of(message.Version, names: null, current: true), ct);
+}

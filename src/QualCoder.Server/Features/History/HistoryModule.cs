@@ -1,0 +1,46 @@
+using Marten;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace QualCoder.Server.Features.History;
+
+/// <summary>Version history: the batcher that closes versions, and the history list.</summary>
+public static class HistoryModule
+{
+    public static void ConfigureHistory(this StoreOptions store)
+    {
+        store.Schema.For<ProjectVersion>().UniqueIndex(v => v.ProjectId, v => v.Number);
+        store.Schema.For<VersionPart>().Duplicate(p => p.ProjectId);
+    }
+
+    /// <summary>
+    /// The batcher and its close messages, unless QualCoder:History:Enabled is false (the benchmark's baseline).
+    /// Close messages live in a durable local queue, so a scheduled close survives a restart; scheduled messages are
+    /// found by polling, so the poll must be well under the quiet time for versions to close on time.
+    /// </summary>
+    public static IServiceCollection AddHistory(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = HistorySettings.From(configuration);
+        services.AddSingleton(settings);
+        if (!settings.Enabled)
+        {
+            return services;
+        }
+
+        services.SubscribeToEventsWithServices<VersionBatcher>(ServiceLifetime.Singleton);
+        services.ConfigureWolverine(wolverine =>
+        {
+            wolverine.LocalQueueFor<CloseVersion>().UseDurableInbox();
+            wolverine.Durability.ScheduledJobPollingTime = TimeSpan.FromMilliseconds(configuration.GetValue("QualCoder:History:PollingMilliseconds", 100));
+            wolverine.Durability.ScheduledJobFirstExecution = TimeSpan.Zero;
+        });
+        return services;
+    }
+
+    public static RouteGroupBuilder MapHistory(this IEndpointRouteBuilder app)
+    {
+        var project = app.MapGroup("/api/projects/{projectId:guid}").WithTags("History");
+        ListHistory.Map(project);
+        return project;
+    }
+}

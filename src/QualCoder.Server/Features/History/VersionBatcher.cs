@@ -1,0 +1,53 @@
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using QualCoder.Server.Realtime;
+using Wolverine;
+using Wolverine.Marten.Subscriptions;
+
+namespace QualCoder.Server.Features.History;
+
+/// <summary>
+/// Gathers every project event into its project's open window. A Marten subscription run by the async daemon, in
+/// global sequence order: for each project in a page it inserts one <see cref="VersionPart"/> and schedules one
+/// <see cref="CloseVersion"/> for the window's due time. Wolverine enlists its outbox in the daemon's transaction, so
+/// the parts, the scheduled messages (durable, in PostgreSQL) and the subscription's progress commit together or not
+/// at all: a page delivered again after a failure finds nothing of itself, and a committed part always has its message,
+/// even across a restart. Nothing here waits: closing is the scheduled message's job.
+/// </summary>
+public sealed class VersionBatcher : BatchSubscription
+{
+    private readonly HistorySettings _settings;
+    private readonly TimeProvider _clock;
+
+    public VersionBatcher(HistorySettings settings, TimeProvider clock) : base("project-versions")
+    {
+        _settings = settings;
+        _clock = clock;
+    }
+
+    public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)
+    {
+        var serializer = operations.DocumentStore.Options.Serializer();
+        var projects = page.Events
+            .Select(e => ProjectChange.From(e, serializer))
+            .OfType<ProjectChange>()
+            .GroupBy(c => c.ProjectId);
+        foreach (var changes in projects)
+        {
+            var part = VersionPart.Of(changes.Key, [.. changes]);
+            // The window opened with its oldest part; a part a close is deleting right now only makes this message early,
+            // and an early message looks again later.
+            var oldest = await operations.Query<VersionPart>()
+                .Where(p => p.ProjectId == part.ProjectId)
+                .OrderBy(p => p.FromSequence)
+                .Select(p => p.FirstAt)
+                .Take(1)
+                .ToListAsync(cancellationToken);
+            var openedAt = oldest.Count > 0 && oldest[0] < part.FirstAt ? oldest[0] : part.FirstAt;
+            operations.Store(part);
+            var due = VersionWindow.DueAt(openedAt, part.LastAt, _settings);
+            await bus.ScheduleAsync(new CloseVersion(part.ProjectId, part.Id), due - _clock.GetUtcNow());
+        }
+    }
+}
