@@ -129,8 +129,8 @@ test('history: changes become versions with diffs in project terms; restoring br
   assert.equal(after.codes.find((c) => c.name === 'Worry')?.codingCount, 1, 'Worry is back with its coding');
 
   // The restore is a new version on top of A's timeline, arriving live; the versions after the restored one stay.
-  const restore = versions.getByRole('button', { name: /, current$/ }).filter({ hasText: `Restored to version ${renamedIn}` });
-  await restore.waitFor({ timeout: 15_000 });
+  const restore = versions.getByRole('listitem').filter({ hasText: `Restored to version ${renamedIn}` });
+  await restore.getByRole('button', { name: /^Version \d+, current$/ }).waitFor({ timeout: 15_000 });
   await versions.getByRole('button', { name: `Version ${deletedIn}`, exact: true }).waitFor();
 });
 
