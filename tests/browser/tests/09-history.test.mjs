@@ -134,8 +134,8 @@ test('history: changes become versions with diffs in project terms; restoring br
   await versions.getByRole('button', { name: `Version ${deletedIn}`, exact: true }).waitFor();
 });
 
-test('history: a coder reads the history but is not offered a restore', async (t) => {
-  const { apiB, project, newest } = await seeded(t, 'History roles');
+test('history: a coder reads the history, filtered by who acted, but is not offered a restore', async (t) => {
+  const { whoA, whoB, apiB, project, newest } = await seeded(t, 'History roles');
   const page = await t.newPage({ as: apiB });
   await page.goto(`/projects/${project.id}/history`);
   await page.getByRole('list', { name: 'Versions' }).getByRole('button', { name: `Version ${newest}, current`, exact: true }).waitFor();
@@ -143,4 +143,11 @@ test('history: a coder reads the history but is not offered a restore', async (t
   await diff.getByLabel('Change counts').waitFor();
   await diff.getByText('Only editors and owners can restore a version.').waitFor();
   assert.equal(await page.getByRole('button', { name: /^Restore to version/ }).count(), 0);
+
+  const versions = page.getByRole('list', { name: 'Versions' }).getByRole('button');
+  await page.getByRole('combobox', { name: 'Changes by' }).selectOption({ label: whoB.displayName });
+  await page.getByText('No versions with changes by this person.').waitFor();
+  assert.equal(await versions.count(), 0);
+  await page.getByRole('combobox', { name: 'Changes by' }).selectOption({ label: whoA.displayName });
+  await page.getByRole('list', { name: 'Versions' }).getByRole('button', { name: `Version ${newest}, current`, exact: true }).waitFor();
 });

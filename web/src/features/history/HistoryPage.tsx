@@ -131,7 +131,11 @@ export function HistoryPage({
             </select>
           </label>
           {timeline.loaded && timeline.versions.length === 0 && (
-            <p className="muted">No versions yet. Changes become a version once they pause for a moment.</p>
+            <p className="muted">
+              {actor === null
+                ? "No versions yet. Changes become a version once they pause for a moment."
+                : "No versions with changes by this person."}
+            </p>
           )}
           <VersionList versions={timeline.versions} selected={shown} members={members} onSelect={setChosen} />
           {timeline.next !== null && (
