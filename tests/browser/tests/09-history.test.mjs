@@ -151,3 +151,24 @@ test('history: a coder reads the history, filtered by who acted, but is not offe
   await page.getByRole('combobox', { name: 'Changes by' }).selectOption({ label: whoA.displayName });
   await page.getByRole('list', { name: 'Versions' }).getByRole('button', { name: `Version ${newest}, current`, exact: true }).waitFor();
 });
+
+test('history: restoring a deleted source brings it back with its codings in a teammate\'s open browser', async (t) => {
+  const { apiA, apiB, project, source, newest } = await seeded(t, 'History source');
+  const page = await t.newPage({ as: apiB });
+  await page.goto(`/projects/${project.id}/library`);
+  await expectLive(page);
+  const item = page.getByRole('tree', { name: 'Folders and sources' }).getByRole('treeitem', { name: /Interview H/ });
+  await item.waitFor();
+  await page.evaluate(() => ((/** @type {any} */ (window)).__qcNoReload = true));
+
+  await apiA.delete(`/api/projects/${project.id}/sources/${source.id}?confirm=true`);
+  await item.waitFor({ state: 'detached' });
+  await versionsSettled(apiA, project.id, newest + 1);
+  const reply = await apiA.post(`/api/projects/${project.id}/history/restore`, { version: newest, confirm: true });
+  assert.ok(reply.eventsAppended > 0, 'the restore appended events');
+
+  await item.waitFor({ timeout: 15_000 });
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Coding' }).click();
+  await codeItem(page, 'Worry', 1).waitFor();
+  assert.equal(await page.evaluate(() => (/** @type {any} */ (window)).__qcNoReload), true, 'B did not reload');
+});
