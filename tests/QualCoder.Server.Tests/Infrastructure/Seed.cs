@@ -28,6 +28,9 @@ public sealed class Seed(QualCoderApp app, Guid projectId, Guid ownerId)
         return sourceId;
     }
 
+    /// <summary>Closes the project's changes so far into a version, as the history batcher would after its quiet time.</summary>
+    public Task<int> Version() => Features.History.ClosedVersions.CloseAsync(app, projectId);
+
     /// <summary>The owner's suggestion to code the first five code points of a source (which must read <paramref name="quote"/>).</summary>
     public async Task<Guid> CodingSuggestion(Guid sourceId, Guid codeId, string quote, Guid? batchId = null)
     {

@@ -52,7 +52,7 @@ public static class AgentsModule
                 }
             }))
             .WithTools([typeof(ProjectTools), typeof(SourceTools), typeof(FolderTools), typeof(SearchTools), typeof(CodebookTools), typeof(CodingTools),
-                typeof(CodeSuggestionTools), typeof(CodingSuggestionTools), typeof(SourceSuggestionTools), typeof(AutoCodingTools)])
+                typeof(CodeSuggestionTools), typeof(CodingSuggestionTools), typeof(SourceSuggestionTools), typeof(AutoCodingTools), typeof(HistoryTools)])
             .WithResources([typeof(ProjectResources)]);
         return services;
     }

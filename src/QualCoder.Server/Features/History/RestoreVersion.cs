@@ -9,7 +9,7 @@ namespace QualCoder.Server.Features.History;
 /// <summary>Restore the project to version <c>Version</c>; without <c>Confirm</c>, only show what that would change.</summary>
 public sealed record RestoreVersion(Guid ProjectId, int Version, bool Confirm, Actor Actor);
 
-public sealed record RestoreVersionRequest(int? Version, bool Confirm = false);
+public sealed record RestoreVersionRequest(int? Version = null, bool Confirm = false);
 
 /// <summary>
 /// The answer: the diff from the current state to version <c>Version</c>, and, once confirmed, how many events the
@@ -22,6 +22,7 @@ public sealed record RestoreVersionReply(bool Preview, int Version, int? EventsA
 /// transaction, each stream at the version the plan was computed from: if anyone appends to one of them in between,
 /// the commit fails as a whole (409) and nothing is written. It runs on the request's own session rather than
 /// through the message bus, whose retry on a lost race would silently restore on top of the other writer's change.
+/// <see cref="RestoreAsync"/> only queues the events: the caller saves the session.
 /// </summary>
 public static class RestoreVersionHandler
 {
@@ -72,7 +73,6 @@ public static class RestoreVersionHandler
             session.Events.Append(stream.Key, load.StreamVersions.GetValueOrDefault(stream.Key) + events.Length, events);
         }
 
-        await session.SaveChangesAsync(ct);
         return (null, new RestoreVersionReply(false, command.Version, plan.Count + 1, diff, NotRestored));
     }
 
@@ -85,7 +85,13 @@ public static class RestoreVersionHandler
             }
 
             var (error, reply) = await RestoreAsync(new RestoreVersion(projectId, version, body.Confirm, http.User.ToActor()), session, clock, ct);
-            return error is not null ? error.ToProblem() : TypedResults.Ok(reply);
+            if (error is not null)
+            {
+                return error.ToProblem();
+            }
+
+            await session.SaveChangesAsync(ct);
+            return TypedResults.Ok(reply);
         })
         .WithName("RestoreVersion")
         .WithSummary(

@@ -95,9 +95,9 @@ public sealed class McpEndpointTests(QualCoderApp app) : IntegrationTest(app)
             Assert.False(tool.Annotations!.ReadOnlyHint == true && tool.Annotations.DestructiveHint == true);
             Assert.False(tool.Annotations?.OpenWorldHint ?? true);
         });
-        Assert.All(["list_projects", "open_project", "close_project", "get_project_context", "navigate_to_segment", "add_text_source", "move_source_to_folder", "list_codes", "create_code", "rename_code", "find_similar_content", "suggest_merge_codes", "suggest_new_code", "suggest_source_metadata"], name =>
+        Assert.All(["list_projects", "open_project", "close_project", "get_project_context", "navigate_to_segment", "add_text_source", "move_source_to_folder", "list_codes", "create_code", "rename_code", "find_similar_content", "suggest_merge_codes", "suggest_new_code", "suggest_source_metadata", "list_snapshots", "view_diff", "initialize_version_control"], name =>
             Assert.False(tools[name].Annotations!.DestructiveHint));
-        Assert.All(["remove_source", "delete_folder", "merge_codes", "delete_code", "delete_category", "delete_segment", "approve_merge"], name => Assert.True(tools[name].Annotations!.DestructiveHint));
+        Assert.All(["remove_source", "delete_folder", "merge_codes", "delete_code", "delete_category", "delete_segment", "approve_merge", "restore_snapshot"], name => Assert.True(tools[name].Annotations!.DestructiveHint));
         Assert.True(tools["list_projects"].Annotations!.ReadOnlyHint);
         Assert.True(tools["get_project_context"].Annotations!.ReadOnlyHint);
         Assert.False(tools["open_project"].Annotations!.ReadOnlyHint);
