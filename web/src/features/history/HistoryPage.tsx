@@ -48,12 +48,13 @@ export function HistoryPage({
   const latest = useRef(timeline);
   latest.current = timeline;
 
-  const rejoined = useRef(status);
+  const lastStatus = useRef(status);
   useEffect(() => {
-    if (status === "live" && rejoined.current !== "live") setReloads((n) => n + 1);
-    rejoined.current = status;
+    if (status === "live" && lastStatus.current !== "live") setReloads((n) => n + 1);
+    lastStatus.current = status;
   }, [status]);
 
+  // Read again after a resync (epoch) and a rejoin or a missed version (reloads), not only when the filter changes.
   useEffect(() => {
     void run(() => listVersions(projectId, { actor })).then((page) => page && setTimeline(firstPage(page)));
   }, [run, projectId, actor, epoch, reloads]);
