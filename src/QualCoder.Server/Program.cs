@@ -47,7 +47,6 @@ app.MapSources();
 app.MapCoding();
 app.MapSuggestions();
 app.MapSearch();
-app.MapHistoryRestore();
 app.MapRealtime();
 app.MapAgents();
 app.MapHistory();

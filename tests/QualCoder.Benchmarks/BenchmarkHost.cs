@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.Logging;
 
 namespace QualCoder.Benchmarks;
 
-/// <summary>The real server on Kestrel (loopback) against the benchmark's own database.</summary>
-internal sealed class BenchmarkHost(string connectionString) : WebApplicationFactory<Program>
+/// <summary>The real server on Kestrel (loopback) against the benchmark's own database, with or without version history.</summary>
+internal sealed class BenchmarkHost(string connectionString, bool history = true) : WebApplicationFactory<Program>
 {
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
@@ -22,12 +23,23 @@ internal sealed class BenchmarkHost(string connectionString) : WebApplicationFac
         return new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
 
+    /// <summary>
+    /// Waits until the server's background work on what it was sent is done (subscriptions caught up, the last
+    /// version closed), so it does not fall into another server's measurement.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        await Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // A console program has no test manifest telling the factory where the server project is.
         builder.UseSolutionRelativeContentRoot("src/QualCoder.Server", AppContext.BaseDirectory, "QualCoder.Web.sln");
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Postgres", connectionString);
+        builder.UseSetting("QualCoder:History:Enabled", history ? "true" : "false");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 }

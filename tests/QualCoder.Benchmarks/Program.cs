@@ -15,15 +15,20 @@ internal static class Benchmark
             Batch: smoke ? 500 : 10_000,
             LatencySamples: smoke ? 50 : 1_000,
             BigSourceChars: smoke ? 30_000 : 300_000,
-            BigSourceCodings: smoke ? 300 : 3_000);
+            BigSourceCodings: smoke ? 300 : 3_000,
+            HistoryRounds: smoke ? 1 : 3);
 
         var server = await PostgresServer.GetAsync();
         var database = $"bench_{Guid.NewGuid():N}";
         var connectionString = await server.CreateDatabaseAsync(database);
+        var withoutHistory = $"{database}_nohistory";
+        var withoutHistoryConnection = await server.CreateDatabaseAsync(withoutHistory);
         try
         {
             await using var host = new BenchmarkHost(connectionString);
             var bench = await Workbench.ArrangeAsync(host, host.Start(), scale.Clients);
+            await using var baselineHost = new BenchmarkHost(withoutHistoryConnection, history: false);
+            var baseline = await Workbench.ArrangeAsync(baselineHost, baselineHost.Start(), scale.Clients);
             var raw = new RawInserts(connectionString, Workbench.SamplePayload());
             await raw.CreateTableAsync();
             Console.WriteLine($"QualCoder Web coding benchmark{(smoke ? " (smoke)" : "")}: {Environment.ProcessorCount} cores, PostgreSQL {database}");
@@ -35,6 +40,25 @@ internal static class Benchmark
             var rawRate = inserted / scale.Duration.TotalSeconds;
             Console.WriteLine($"(a) single codings over HTTP, {scale.Clients} clients: {codingRate,7:F0}/s | raw Npgsql inserts, {scale.Clients} connections: {rawRate,7:F0}/s | ratio {codingRate / rawRate:F3} (aim >= 0.25)");
             Console.WriteLine($"    stored event JSON {await bench.AverageEventSizeAsync(connectionString)} bytes, raw row JSON {Workbench.SamplePayload().Length} bytes");
+
+            // (e) What version history costs the write path: (a)'s workload on this server (history on) and on a second
+            // one with history off (its own database), in pairs whose order alternates, so drift in the machine's load
+            // falls on both sides; each server settles (its background work done) before the other is measured.
+            var on = new List<double>();
+            var off = new List<double>();
+            for (var round = 0; round < scale.HistoryRounds; round++)
+            {
+                foreach (var historyOn in round % 2 == 0 ? new[] { false, true } : [true, false])
+                {
+                    await host.SettleAsync();
+                    await baselineHost.SettleAsync();
+                    var rate = await (historyOn ? bench : baseline).CodeSinglesForAsync(scale.Duration) / scale.Duration.TotalSeconds;
+                    (historyOn ? on : off).Add(rate);
+                }
+            }
+
+            Console.WriteLine($"(e) single codings with version history on: {on.Average(),7:F0}/s ({string.Join(", ", on.Select(r => r.ToString("F0")))}) | off: {off.Average(),7:F0}/s ({string.Join(", ", off.Select(r => r.ToString("F0")))}) | ratio {on.Average() / off.Average():F3} (aim >= 0.90)");
+            Console.WriteLine($"    {await bench.VersionCountAsync(connectionString)} versions closed for the project with history on");
 
             // (b) One batch of 10,000 codings in one request, then 10,000 plain inserts in one transaction.
             var batchTime = await bench.CodeBatchAsync(scale.Batch);
@@ -57,6 +81,7 @@ internal static class Benchmark
         finally
         {
             await server.DropDatabaseAsync(database);
+            await server.DropDatabaseAsync(withoutHistory);
         }
     }
 
@@ -67,4 +92,4 @@ internal static class Benchmark
     }
 }
 
-internal sealed record Scale(TimeSpan Duration, int Clients, int Batch, int LatencySamples, int BigSourceChars, int BigSourceCodings);
+internal sealed record Scale(TimeSpan Duration, int Clients, int Batch, int LatencySamples, int BigSourceChars, int BigSourceCodings, int HistoryRounds);

@@ -123,11 +123,17 @@ internal sealed class Workbench(BenchmarkHost host, HttpClient[] clients, Guid p
         return times;
     }
 
-    public async Task<long> AverageEventSizeAsync(string connectionString)
+    public Task<long> AverageEventSizeAsync(string connectionString) =>
+        ScalarAsync(connectionString, "select coalesce(avg(length(data::text)), 0)::bigint from qualcoder.mt_events where type = 'segment_coded'");
+
+    public Task<long> VersionCountAsync(string connectionString) =>
+        ScalarAsync(connectionString, "select count(*) from qualcoder.mt_doc_projectversion");
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select coalesce(avg(length(data::text)), 0)::bigint from qualcoder.mt_events where type = 'segment_coded'", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

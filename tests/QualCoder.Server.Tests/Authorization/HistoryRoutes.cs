@@ -3,7 +3,7 @@ using static QualCoder.Server.Tests.Authorization.ProjectRoute;
 
 namespace QualCoder.Server.Tests.Authorization;
 
-/// <summary>A project's history: everyone in the project reads its versions and diffs; editors and owners restore (the preview too).</summary>
+/// <summary>A project's history: everyone in the project reads it and its diffs; editors and owners restore (the preview too).</summary>
 internal static class HistoryRoutes
 {
     private const string Project = "/api/projects/{projectId:guid}";

@@ -28,7 +28,7 @@ public sealed class Seed(QualCoderApp app, Guid projectId, Guid ownerId)
         return sourceId;
     }
 
-    /// <summary>Closes the project's changes so far into a version, as the history batcher would after its quiet time.</summary>
+    /// <summary>Waits until the history batcher has closed the project's changes so far into a version, and answers its number.</summary>
     public Task<int> Version() => Features.History.ClosedVersions.CloseAsync(app, projectId);
 
     /// <summary>The owner's suggestion to code the first five code points of a source (which must read <paramref name="quote"/>).</summary>

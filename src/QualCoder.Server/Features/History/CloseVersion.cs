@@ -1,7 +1,10 @@
 using Marten;
 using Microsoft.AspNetCore.SignalR;
+using QualCoder.Server.Hosting;
 using QualCoder.Server.Realtime;
 using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace QualCoder.Server.Features.History;
 
@@ -21,8 +24,29 @@ public sealed record VersionClosed(ProjectVersion Version);
 /// </summary>
 public static class CloseVersionHandler
 {
+    /// <summary>
+    /// A close that fails for another reason than a lost race (the database away) is tried again, for ever: dropping
+    /// the message would leave the window open until the project's next change.
+    /// </summary>
+    public static void Configure(HandlerChain chain) => chain
+        .OnException(e => !ProblemResponses.IsLostRace(e), "the close failed")
+        .ScheduleRetryIndefinitely(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
+
     public static async Task Handle(CloseVersion message, IDocumentSession session, IMessageBus bus, TimeProvider clock, HistorySettings settings, CancellationToken ct)
     {
+        // Under continuous activity most messages belong to parts that are no longer the newest: one cheap look at
+        // the newest part's id lets them stop before the window is read.
+        var newest = await session.Query<VersionPart>()
+            .Where(p => p.ProjectId == message.ProjectId)
+            .OrderByDescending(p => p.FromSequence)
+            .Select(p => p.Id)
+            .Take(1)
+            .ToListAsync(ct);
+        if (newest.Count == 0 || newest[0] != message.PartId)
+        {
+            return;
+        }
+
         var batch = session.CreateBatchQuery();
         var parts = batch.Query<VersionPart>()
             .Where(p => p.ProjectId == message.ProjectId)

@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace QualCoder.Server.Features.History;
 
-/// <summary>Version history: the batcher that closes versions, and the history list.</summary>
+/// <summary>Version history: the batcher that closes versions, the history list, diffs between versions, and restore.</summary>
 public static class HistoryModule
 {
     public static void ConfigureHistory(this StoreOptions store)
@@ -41,6 +41,8 @@ public static class HistoryModule
     {
         var project = app.MapGroup("/api/projects/{projectId:guid}").WithTags("History");
         ListHistory.Map(project);
+        ViewDiff.Map(project);
+        RestoreVersionHandler.Map(project);
         return project;
     }
 }

@@ -76,8 +76,8 @@ public static class RestoreVersionHandler
         return (null, new RestoreVersionReply(false, command.Version, plan.Count + 1, diff, NotRestored));
     }
 
-    internal static void Map(RouteGroupBuilder history) => history
-        .MapPost("/restore", async (Guid projectId, RestoreVersionRequest body, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+    internal static void Map(RouteGroupBuilder project) => project
+        .MapPost("/history/restore", async (Guid projectId, RestoreVersionRequest body, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
         {
             if (body.Version is not { } version)
             {

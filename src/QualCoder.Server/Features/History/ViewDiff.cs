@@ -51,8 +51,8 @@ public static class ViewDiff
         return (null, VersionDiff.Of(fromNumber, toNumber, changes, load.Between, load.BetweenTotal));
     }
 
-    internal static void Map(RouteGroupBuilder history) => history
-        .MapGet("/diff", async (Guid projectId, int? from, int? to, HttpContext http, IQuerySession session, CancellationToken ct) =>
+    internal static void Map(RouteGroupBuilder project) => project
+        .MapGet("/history/diff", async (Guid projectId, int? from, int? to, HttpContext http, IQuerySession session, CancellationToken ct) =>
         {
             var (error, diff) = await DiffAsync(session, projectId, from, to, http.User.ToActor(), ct);
             return error is not null ? error.ToProblem() : TypedResults.Ok(diff);

@@ -10,7 +10,7 @@ using QualCoder.Server.Tests.Infrastructure;
 
 namespace QualCoder.Server.Tests.Features.History;
 
-public sealed class RestoreTests(QualCoderApp app) : IntegrationTest(app)
+public sealed class RestoreTests(HistoryApp app) : IntegrationTest<HistoryApp>(app)
 {
     private static readonly HashSet<string> Volatile = ["version", "createdAt", "updatedAt", "at"];
 
@@ -161,29 +161,29 @@ public sealed class RestoreTests(QualCoderApp app) : IntegrationTest(app)
         }
     }
 
-    /// <summary>Version 1: code Joy; version 2: Joy renamed Delight, a source added and coded with it, then the code deleted with its coding.</summary>
-    private async Task<(ApiClient Owner, ApiClient Coder, Guid ProjectId, Guid CodeId, Guid SourceId)> TwoVersions()
+    /// <summary>Version V1: code Joy; version V2: Joy renamed Delight, a source added and coded with it, then the code deleted with its coding.</summary>
+    private async Task<(ApiClient Owner, ApiClient Coder, Guid ProjectId, Guid CodeId, Guid SourceId, int V1, int V2)> TwoVersions()
     {
         var (owner, coder, projectId) = await Team();
         var url = $"/api/projects/{projectId}";
         var codeId = (await owner.Post($"{url}/codes", new { name = "Joy", color = "#e6194b" })).ShouldBe(HttpStatusCode.Created).Guid("id");
         var sourceId = (await owner.Post($"{url}/sources", new { name = "Interview 1", content = "I was happy that day." })).ShouldBe(HttpStatusCode.Created).Guid("id");
         (await coder.Post($"{url}/segments", new { sourceId, codeId, start = 6, end = 11 })).ShouldBe(HttpStatusCode.Created);
-        await ClosedVersions.CloseAsync(App, projectId);
+        var v1 = await ClosedVersions.CloseAsync(App, projectId);
         (await owner.Put($"{url}/codes/{codeId}/name", new { name = "Delight" })).ShouldBe(HttpStatusCode.OK);
         (await owner.Delete($"{url}/sources/{sourceId}?confirm=true")).ShouldBe(HttpStatusCode.OK);
-        await ClosedVersions.CloseAsync(App, projectId);
-        return (owner, coder, projectId, codeId, sourceId);
+        var v2 = await ClosedVersions.CloseAsync(App, projectId);
+        return (owner, coder, projectId, codeId, sourceId, v1, v2);
     }
 
     [Fact]
     public async Task the_preview_changes_nothing_and_the_confirmed_restore_brings_the_deleted_source_back_with_its_text_and_codings()
     {
-        var (owner, coder, projectId, codeId, sourceId) = await TwoVersions();
+        var (owner, coder, projectId, codeId, sourceId, v1, v2) = await TwoVersions();
         var url = $"/api/projects/{projectId}";
         var eventsBefore = await EventCount(projectId);
 
-        var preview = (await owner.Post($"{url}/history/restore", new { version = 1 })).ShouldBe(HttpStatusCode.OK);
+        var preview = (await owner.Post($"{url}/history/restore", new { version = v1 })).ShouldBe(HttpStatusCode.OK);
         Assert.True(preview["preview"].GetValue<bool>());
         Assert.Equal(eventsBefore, await EventCount(projectId));
         var changes = preview["diff"]!["changes"]!.AsArray();
@@ -192,7 +192,7 @@ public sealed class RestoreTests(QualCoderApp app) : IntegrationTest(app)
         Assert.Contains("not", preview.String("note"));
         (await owner.Get($"{url}/sources/{sourceId}")).ShouldBe(HttpStatusCode.NotFound);
 
-        var done = (await owner.Post($"{url}/history/restore", new { version = 1, confirm = true })).ShouldBe(HttpStatusCode.OK);
+        var done = (await owner.Post($"{url}/history/restore", new { version = v1, confirm = true })).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(4, done["eventsAppended"].GetValue<int>());
         Assert.Equal("Interview 1", (await coder.Get($"{url}/sources/{sourceId}")).ShouldBe(HttpStatusCode.OK).String("name"));
         Assert.Equal("I was happy that day.", (await coder.Get($"{url}/sources/{sourceId}/text")).ShouldBe(HttpStatusCode.OK).String("text"));
@@ -201,11 +201,11 @@ public sealed class RestoreTests(QualCoderApp app) : IntegrationTest(app)
         Assert.Equal("Joy", (await coder.Get($"{url}/codes/{codeId}")).ShouldBe(HttpStatusCode.OK).String("name"));
         Assert.Single((await coder.Get($"{url}/search?text=happy")).ShouldBe(HttpStatusCode.OK).Json!["matches"]!.AsArray());
 
-        var again = (await owner.Post($"{url}/history/restore", new { version = 1, confirm = true })).ShouldBe(HttpStatusCode.OK);
+        var again = (await owner.Post($"{url}/history/restore", new { version = v1, confirm = true })).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(0, again["eventsAppended"].GetValue<int>());
 
         await ClosedVersions.CloseAsync(App, projectId);
-        (await owner.Post($"{url}/history/restore", new { version = 2, confirm = true })).ShouldBe(HttpStatusCode.OK);
+        (await owner.Post($"{url}/history/restore", new { version = v2, confirm = true })).ShouldBe(HttpStatusCode.OK);
         (await owner.Get($"{url}/sources/{sourceId}")).ShouldBe(HttpStatusCode.NotFound);
         Assert.Equal("Delight", (await coder.Get($"{url}/codes/{codeId}")).ShouldBe(HttpStatusCode.OK).String("name"));
     }
@@ -213,25 +213,26 @@ public sealed class RestoreTests(QualCoderApp app) : IntegrationTest(app)
     [Fact]
     public async Task the_diff_of_a_version_shows_its_changes_and_its_raw_events_and_can_run_backwards()
     {
-        var (owner, coder, projectId, codeId, _) = await TwoVersions();
+        var (owner, coder, projectId, codeId, _, v1, v2) = await TwoVersions();
         var url = $"/api/projects/{projectId}/history/diff";
 
-        var newest = (await coder.Get(url)).ShouldBe(HttpStatusCode.OK);
-        Assert.Equal((1, 2), (newest["from"].GetValue<int>(), newest["to"].GetValue<int>()));
+        var defaults = (await coder.Get(url)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal((v2 - 1, v2), (defaults["from"].GetValue<int>(), defaults["to"].GetValue<int>()));
+        var newest = (await coder.Get($"{url}?from={v1}&to={v2}")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(1, newest["areas"]!["codes"]!["changed"]!.GetValue<int>());
         Assert.Equal(1, newest["areas"]!["sources"]!["removed"]!.GetValue<int>());
         Assert.Equal(1, newest["areas"]!["codings"]!["removed"]!.GetValue<int>());
         Assert.Equal(["code_renamed", "source_deleted"], newest["events"].AsArray().Select(e => e!["type"]!.GetValue<string>()));
         Assert.Equal(2, newest["eventsTotal"].GetValue<int>());
 
-        var backwards = (await coder.Get($"{url}?from=2&to=1")).ShouldBe(HttpStatusCode.OK);
+        var backwards = (await coder.Get($"{url}?from={v2}&to={v1}")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(1, backwards["areas"]!["sources"]!["added"]!.GetValue<int>());
-        var first = (await coder.Get($"{url}?to=1")).ShouldBe(HttpStatusCode.OK);
+        var first = (await coder.Get($"{url}?from=0&to={v1}")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(0, first["from"].GetValue<int>());
         Assert.Contains(first["changes"].AsArray(), c => c!["kind"]!.GetValue<string>() == "added" && c["id"]!.GetValue<Guid>() == codeId);
         Assert.DoesNotContain("happy that day", first["events"].ToJsonString());
 
-        (await coder.Get($"{url}?from=1&to=7")).ShouldBe(HttpStatusCode.NotFound, "HISTORY_DIFF/VERSION_NOT_FOUND");
+        (await coder.Get($"{url}?from={v1}&to={v2 + 5}")).ShouldBe(HttpStatusCode.NotFound, "HISTORY_DIFF/VERSION_NOT_FOUND");
         (await coder.Get($"{url}?from=-1")).ShouldBe(HttpStatusCode.UnprocessableEntity, "HISTORY_DIFF/INVALID_VERSION");
         (await (await SignedIn("Stranger")).Get(url)).ShouldBe(HttpStatusCode.NotFound, "HISTORY_DIFF/NOT_FOUND");
     }
@@ -239,15 +240,15 @@ public sealed class RestoreTests(QualCoderApp app) : IntegrationTest(app)
     [Fact]
     public async Task only_editors_and_owners_restore_and_bad_versions_are_refused()
     {
-        var (owner, coder, projectId, _, _) = await TwoVersions();
+        var (owner, coder, projectId, _, _, v1, _) = await TwoVersions();
         var url = $"/api/projects/{projectId}/history/restore";
         var viewer = await SignedIn("Vic");
         await owner.AddMember(projectId, viewer, "viewer");
 
-        (await coder.Post(url, new { version = 1, confirm = true })).ShouldBe(HttpStatusCode.Forbidden, "PROJECT_NOT_RESTORED/FORBIDDEN");
-        (await viewer.Post(url, new { version = 1 })).ShouldBe(HttpStatusCode.Forbidden, "PROJECT_NOT_RESTORED/FORBIDDEN");
-        (await (await SignedIn("Stranger")).Post(url, new { version = 1 })).ShouldBe(HttpStatusCode.NotFound, "PROJECT_NOT_RESTORED/NOT_FOUND");
-        (await owner.Post(url, new { version = 9, confirm = true })).ShouldBe(HttpStatusCode.NotFound, "PROJECT_NOT_RESTORED/VERSION_NOT_FOUND");
+        (await coder.Post(url, new { version = v1, confirm = true })).ShouldBe(HttpStatusCode.Forbidden, "PROJECT_NOT_RESTORED/FORBIDDEN");
+        (await viewer.Post(url, new { version = v1 })).ShouldBe(HttpStatusCode.Forbidden, "PROJECT_NOT_RESTORED/FORBIDDEN");
+        (await (await SignedIn("Stranger")).Post(url, new { version = v1 })).ShouldBe(HttpStatusCode.NotFound, "PROJECT_NOT_RESTORED/NOT_FOUND");
+        (await owner.Post(url, new { version = 99, confirm = true })).ShouldBe(HttpStatusCode.NotFound, "PROJECT_NOT_RESTORED/VERSION_NOT_FOUND");
         (await owner.Post(url, new { confirm = true })).ShouldBe(HttpStatusCode.UnprocessableEntity, "PROJECT_NOT_RESTORED/MISSING_VERSION");
         (await owner.Post(url, new { version = 0, confirm = true })).ShouldBe(HttpStatusCode.UnprocessableEntity, "PROJECT_NOT_RESTORED/INVALID_VERSION");
     }
@@ -255,11 +256,11 @@ public sealed class RestoreTests(QualCoderApp app) : IntegrationTest(app)
     [Fact]
     public async Task a_concurrent_change_to_a_stream_the_restore_writes_makes_it_fail_whole()
     {
-        var (owner, _, projectId, codeId, _) = await TwoVersions();
+        var (owner, _, projectId, codeId, _, v1, _) = await TwoVersions();
         var eventsBefore = await EventCount(projectId);
         await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
         var (error, reply) = await RestoreVersionHandler.RestoreAsync(
-            new RestoreVersion(projectId, 1, true, new Actor(owner.AccountId)), session, TimeProvider.System, CancellationToken.None);
+            new RestoreVersion(projectId, v1, true, new Actor(owner.AccountId)), session, TimeProvider.System, CancellationToken.None);
         Assert.Null(error);
         Assert.Equal(4, reply!.EventsAppended);
 
@@ -273,17 +274,17 @@ public sealed class RestoreTests(QualCoderApp app) : IntegrationTest(app)
     [Fact]
     public async Task a_restores_events_reach_open_browsers_live()
     {
-        var (owner, _, projectId, codeId, sourceId) = await TwoVersions();
+        var (owner, _, projectId, codeId, sourceId, v1, _) = await TwoVersions();
         await using var live = await LiveClient.ConnectAsync(App, owner);
         await live.Join(projectId);
 
-        (await owner.Post($"/api/projects/{projectId}/history/restore", new { version = 1, confirm = true })).ShouldBe(HttpStatusCode.OK);
+        (await owner.Post($"/api/projects/{projectId}/history/restore", new { version = v1, confirm = true })).ShouldBe(HttpStatusCode.OK);
 
         var changes = await live.WaitFor(c => c.Any(x => x.Type == "project_restored"));
         Assert.Contains(changes, c => c.Type == "source_restored" && c.StreamId == sourceId);
         Assert.Contains(changes, c => c.Type == "code_renamed" && c.Data.GetProperty("codeId").GetGuid() == codeId);
         Assert.Contains(changes, c => c.Type == "segment_coded");
-        Assert.Equal(1, changes.Single(c => c.Type == "project_restored").Data.GetProperty("version").GetInt32());
+        Assert.Equal(v1, changes.Single(c => c.Type == "project_restored").Data.GetProperty("version").GetInt32());
     }
 
     private async Task<long> EventCount(Guid projectId)
