@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { ChangeArea } from "../lib/live/change-areas";
+import { HistoryPage } from "../features/history/HistoryPage";
 import { LibraryPage } from "../features/library/LibraryPage";
 import { ReviewPage } from "../features/review/ReviewPage";
 import { SettingsPage } from "../features/settings/SettingsPage";
@@ -39,7 +40,8 @@ export function ProjectPage({ projectId, path, me }: { projectId: string; path: 
       `/projects/${navigation.projectId}/sources/${navigation.sourceId}${here ? "" : spanHash(navigation, navigation.highlight)}`,
     );
   }, [navigation, projectId]);
-  const screen = (["library", "review", "settings"] as const).find((s) => path.endsWith(`/${s}`)) ?? "coding";
+  const screen =
+    (["library", "review", "history", "settings"] as const).find((s) => path.endsWith(`/${s}`)) ?? "coding";
 
   if (!data) {
     return (
@@ -54,6 +56,7 @@ export function ProjectPage({ projectId, path, me }: { projectId: string; path: 
     ["coding", "Coding", `/projects/${projectId}`],
     ["library", "Sources", `/projects/${projectId}/library`],
     ["review", "Review", `/projects/${projectId}/review`],
+    ["history", "History", `/projects/${projectId}/history`],
     ["settings", "Settings", `/projects/${projectId}/settings`],
   ] as const;
 
@@ -89,6 +92,16 @@ export function ProjectPage({ projectId, path, me }: { projectId: string; path: 
           role={data.project.myRole}
           members={data.members}
           subscribe={live.subscribe}
+        />
+      )}
+      {screen === "history" && (
+        <HistoryPage
+          projectId={projectId}
+          role={data.project.myRole}
+          members={data.members}
+          subscribeVersions={live.subscribeVersions}
+          status={live.status}
+          epoch={epoch}
         />
       )}
       {screen === "settings" && <SettingsPage project={data.project} me={me} members={data.members} />}

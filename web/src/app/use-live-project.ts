@@ -1,15 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { areasOf, type ChangeArea } from "../lib/live/change-areas";
 import { LiveProject, type LiveStatus } from "../lib/live/live-project";
-import type { ProjectChange, ProjectPresence, SegmentNavigation } from "../lib/live/types";
+import type {
+  ProjectChange,
+  ProjectPresence,
+  ProjectVersion,
+  SegmentNavigation,
+  SubscribeVersions,
+} from "../lib/live/types";
 
 type Listener = (changes: ProjectChange[]) => void;
+type VersionListener = (version: ProjectVersion) => void;
 
 /**
  * The project's live channel for the screens: changes fan out to subscribers (the open source's codings) and name
  * the areas to reload; presence and the connection's state are kept for display. `epoch` counts the resyncs the
  * server asked for (the client was away too long to catch up): the screens then reload what they hold.
  * `navigation` is the passage an agent of this account last asked to show, until the screen showing it clears it.
+ * Closed versions fan out to their own subscribers (the History screen).
  */
 export function useLiveProject(
   projectId: string,
@@ -23,6 +31,7 @@ export function useLiveProject(
   const [epoch, setEpoch] = useState(0);
   const [navigation, setNavigation] = useState<SegmentNavigation | null>(null);
   const listeners = useRef(new Set<Listener>());
+  const versionListeners = useRef(new Set<VersionListener>());
   const live = useRef<LiveProject | null>(null);
   const callbacks = useRef({ onAreas, onResync });
   callbacks.current = { onAreas, onResync };
@@ -37,6 +46,7 @@ export function useLiveProject(
       },
       onPresence: setPresence,
       onNavigate: setNavigation,
+      onVersionClosed: (version) => versionListeners.current.forEach((l) => l(version)),
       onResync: () => {
         callbacks.current.onResync();
         setEpoch((e) => e + 1);
@@ -63,7 +73,14 @@ export function useLiveProject(
     };
   }, []);
 
+  const subscribeVersions: SubscribeVersions = useCallback((listener: VersionListener) => {
+    versionListeners.current.add(listener);
+    return () => {
+      versionListeners.current.delete(listener);
+    };
+  }, []);
+
   const clearNavigation = useCallback(() => setNavigation(null), []);
 
-  return { status, presence, error, epoch, navigation, clearNavigation, subscribe };
+  return { status, presence, error, epoch, navigation, clearNavigation, subscribe, subscribeVersions };
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Dialog } from "./dialog";
+import { Dialog, DialogActions } from "./dialog";
 
 /** Asks before something that cannot be taken back; the confirming button repeats the dialog's title. */
 export function ConfirmDialog({
@@ -16,21 +16,15 @@ export function ConfirmDialog({
   return (
     <Dialog title={title} onClose={onClose}>
       <p>{children}</p>
-      <div className="row">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            onClose();
-            onConfirm();
-          }}
-        >
-          {title}
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <DialogActions
+        label={title}
+        danger
+        onConfirm={() => {
+          onClose();
+          onConfirm();
+        }}
+        onClose={onClose}
+      />
     </Dialog>
   );
 }

@@ -30,3 +30,29 @@ export function Dialog({
     </dialog>
   );
 }
+
+/** A dialog's buttons: the one that does what the dialog asks (named by it), and Cancel. */
+export function DialogActions({
+  label,
+  onConfirm,
+  onClose,
+  disabled = false,
+  danger = false,
+}: {
+  label: string;
+  onConfirm: () => void;
+  onClose: () => void;
+  disabled?: boolean;
+  danger?: boolean;
+}) {
+  return (
+    <div className="row">
+      <button type="button" className={danger ? "danger" : undefined} disabled={disabled} onClick={onConfirm}>
+        {label}
+      </button>
+      <button type="button" onClick={onClose}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { ErrorAlert } from "../../lib/alert";
-import { Dialog } from "../../lib/dialog";
+import { Dialog, DialogActions } from "../../lib/dialog";
 import type { Folder, Source, SourceDeletePreview } from "../../lib/types";
 import { useAction } from "../../lib/use-action";
 import { folderPath } from "./library-tree";
@@ -35,20 +35,14 @@ export function MoveDialog({
         </select>
       </label>
       <ErrorAlert error={error} />
-      <div className="row">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={async () => {
-            if ((await run(() => onMove(folderId || null).then(() => true))) === true) onClose();
-          }}
-        >
-          Move
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <DialogActions
+        label="Move"
+        disabled={busy}
+        onConfirm={async () => {
+          if ((await run(() => onMove(folderId || null).then(() => true))) === true) onClose();
+        }}
+        onClose={onClose}
+      />
     </Dialog>
   );
 }
@@ -79,21 +73,15 @@ export function DeleteSourceDialog({
           : `${codings} coding${codings === 1 ? "" : "s"} will be removed with it.`}
       </p>
       <ErrorAlert error={error} />
-      <div className="row">
-        <button
-          type="button"
-          className="danger"
-          disabled={busy || codings === null}
-          onClick={async () => {
-            if ((await run(() => onDelete().then(() => true))) === true) onClose();
-          }}
-        >
-          Delete source
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <DialogActions
+        label="Delete source"
+        danger
+        disabled={busy || codings === null}
+        onConfirm={async () => {
+          if ((await run(() => onDelete().then(() => true))) === true) onClose();
+        }}
+        onClose={onClose}
+      />
     </Dialog>
   );
 }

@@ -35,6 +35,7 @@ describe("areasOf", () => {
       expect(areas(type)).toEqual(["sources"]);
     }
     expect(areas("source_deleted")).toEqual(["codebook", "segments", "sources"]);
+    expect(areas("source_restored")).toEqual(["codebook", "segments", "sources"]);
   });
 
   it("marks the codebook for code and category events", () => {
@@ -75,6 +76,10 @@ describe("areasOf", () => {
       "sources",
     ]);
     expect(areas("constructor")).toHaveLength(6);
+  });
+
+  it("marks nothing for the restore marker: the restore's compensating events mark what they change", () => {
+    expect(areasOf({ type: "project_restored" })).toEqual(new Set());
   });
 
   it("answers a set the caller may change", () => {

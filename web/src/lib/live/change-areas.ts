@@ -27,6 +27,8 @@ const areasByType: Readonly<Record<string, readonly ChangeArea[]>> = {
   source_memo_changed: ["sources"],
   source_origin_changed: ["sources"],
   source_moved_to_folder: ["sources"],
+  // A restore brings a deleted source back with its codings, which count in the codebook too.
+  source_restored: ["sources", "segments", "codebook"],
   // A deleted source's codings go with it, without an event each: the codebook's counts change too.
   source_deleted: ["sources", "segments", "codebook"],
   code_created: ["codebook"],
@@ -57,6 +59,8 @@ const areasByType: Readonly<Record<string, readonly ChangeArea[]>> = {
   suggestion_approved: [],
   suggestion_approval_failed: [],
   suggestion_rejected: [],
+  // Only marks where a restore happened: what it changed arrives as its own compensating events.
+  project_restored: [],
 };
 
 export function areasOf(change: Pick<ProjectChange, "type">): Set<ChangeArea> {

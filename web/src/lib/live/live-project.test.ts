@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LiveProject, type LiveConnection, type LiveHandlers, type LiveStatus } from "./live-project";
-import type { ProjectChange, ProjectJoined, ProjectPresence, SegmentNavigation } from "./types";
+import type {
+  ProjectChange,
+  ProjectJoined,
+  ProjectPresence,
+  ProjectVersion,
+  SegmentNavigation,
+} from "./types";
 
 const projectId = "p1";
 
@@ -62,6 +68,7 @@ class FakeConnection implements LiveConnection {
   push(method: "changed", payload: ProjectChange): void;
   push(method: "presence", payload: ProjectPresence): void;
   push(method: "navigate", payload: SegmentNavigation): void;
+  push(method: "versionClosed", payload: ProjectVersion): void;
   push(method: string, payload: unknown): void {
     this.handlers.get(method)?.(payload as never);
   }
@@ -115,6 +122,7 @@ let statuses: LiveStatus[];
 let errors: string[];
 let presences: ProjectPresence[];
 let navigations: SegmentNavigation[];
+let versions: number[];
 let resyncs: number;
 let handlers: LiveHandlers;
 
@@ -134,11 +142,13 @@ beforeEach(() => {
   errors = [];
   presences = [];
   navigations = [];
+  versions = [];
   resyncs = 0;
   handlers = {
     onChanges: (changes) => delivered.push(changes.map((c) => c.sequence)),
     onPresence: (p) => presences.push(p),
     onNavigate: (n) => navigations.push(n),
+    onVersionClosed: (v) => versions.push(v.number),
     onResync: () => resyncs++,
     onStatus: (s) => statuses.push(s),
     onError: (m) => errors.push(m),
@@ -357,6 +367,25 @@ describe("LiveProject", () => {
     await live().start(0);
     connection.push("navigate", navigation);
     expect(navigations).toEqual([navigation]);
+  });
+
+  it("passes a closed version on", async () => {
+    await live().start(0);
+    const version: ProjectVersion = {
+      number: 3,
+      fromSequence: 10,
+      toSequence: 14,
+      eventCount: 2,
+      openedAt: "2025-05-01T10:00:00Z",
+      closedAt: "2025-05-01T10:00:01Z",
+      message: "coding: 2 events",
+      actors: [{ accountId: "a1", displayName: null, agent: null }],
+      areas: { coding: 2 },
+      restoredTo: null,
+      current: true,
+    };
+    connection.push("versionClosed", version);
+    expect(versions).toEqual([3]);
   });
 
   it("reports a failing hub call while live", async () => {

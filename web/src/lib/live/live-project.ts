@@ -16,7 +16,13 @@
  */
 import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
 import { SequenceGate } from "./sequence-gate";
-import type { ProjectChange, ProjectJoined, ProjectPresence, SegmentNavigation } from "./types";
+import type {
+  ProjectChange,
+  ProjectJoined,
+  ProjectPresence,
+  ProjectVersion,
+  SegmentNavigation,
+} from "./types";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -26,6 +32,8 @@ export interface LiveHandlers {
   onPresence(presence: ProjectPresence): void;
   /** An agent of this account asks to show a passage, possibly in another project. */
   onNavigate(navigation: SegmentNavigation): void;
+  /** A version of the project closed (its changes were batched into it); it is the newest one now. */
+  onVersionClosed(version: ProjectVersion): void;
   /** Too much was missed to catch up: reload everything (changes after the reload point keep coming). */
   onResync(): void;
   onStatus(status: LiveStatus): void;
@@ -82,6 +90,7 @@ export class LiveProject {
     this.connection.on("changed", (change: ProjectChange) => this.receive(change));
     this.connection.on("presence", (presence: ProjectPresence) => this.presence(presence));
     this.connection.on("navigate", (navigation: SegmentNavigation) => this.handlers.onNavigate(navigation));
+    this.connection.on("versionClosed", (version: ProjectVersion) => this.handlers.onVersionClosed(version));
     this.connection.onreconnecting(() => this.reconnecting());
     this.connection.onreconnected(() => void this.join());
     this.connection.onclose(() => this.closed());

@@ -80,6 +80,11 @@ describe("applySegmentChange", () => {
     });
   });
 
+  it("keeps the coder a restored coding names, not the person who restored it", () => {
+    const restored = change("segment_coded", { ...coded, coderId: "a2" });
+    expect(segmentsOf(applySegmentChange(mapOf(), restored, sourceId)).get("g1")?.coderId).toBe("a2");
+  });
+
   it("adds each coding of a batch (one event each) in turn", () => {
     let segments = mapOf();
     for (const [i, start] of [0, 10, 20].entries()) {
@@ -192,6 +197,10 @@ describe("applySegmentChange", () => {
     const event = change("source_deleted", { segmentsRemoved: 2 });
     expect(segmentsOf(applySegmentChange(mapOf(segment("g1"), segment("g2")), event, sourceId)).size).toBe(0);
     expect(applySegmentChange(mapOf(), event, sourceId)).toBeNull();
+  });
+
+  it("asks for a reload when the source is restored, as its codings come back with it", () => {
+    expect(applySegmentChange(mapOf(), change("source_restored", {}), sourceId)).toEqual({ kind: "reload" });
   });
 
   it("asks for a reload when an edit names a coding it does not have", () => {

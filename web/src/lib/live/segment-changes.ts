@@ -4,7 +4,8 @@
  * coding (one SegmentCoded per coding, also for a batch), uncoding, memo, importance, resize, recode. Codebook
  * operations act through the same events: merging codes recodes, resizes, re-memos and uncodes the joined codings,
  * and deleting a code uncodes its codings, each as its own event; so CodesMerged and CodeDeleted themselves change
- * nothing here. Deleting a source (SourceDeleted) takes all its codings.
+ * nothing here. Deleting a source (SourceDeleted) takes all its codings; restoring it (SourceRestored, from a version
+ * restore) brings back codings its event does not list, so they are fetched again.
  *
  * The answer is a new map when the codings changed, null when the change does not alter them, and "reload" when
  * the change cannot be applied exactly (it edits a coding this map does not have, or its data is not as expected),
@@ -47,6 +48,8 @@ export function applySegmentChange(
       });
     case "source_deleted":
       return segments.size === 0 ? null : { kind: "segments", segments: new Map() };
+    case "source_restored":
+      return reload;
     default:
       return null;
   }
@@ -60,7 +63,8 @@ function coded(segments: ReadonlyMap<string, Segment>, change: ProjectChange): S
     projectId: text(d, "projectId"),
     sourceId: text(d, "sourceId"),
     codeId: text(d, "codeId"),
-    coderId: change.actor ?? undefined,
+    // A restore re-creates someone else's coding: the event names its coder, and the actor is who restored it.
+    coderId: text(d, "coderId") ?? change.actor ?? undefined,
     start: int(d, "start"),
     end: int(d, "end"),
     quote: text(d, "quote"),

@@ -79,3 +79,34 @@ export interface SegmentNavigation {
   highlight: boolean;
   by: AgentSession;
 }
+
+/** Who acted in a version: a person, or an agent session acting for that person. */
+export interface VersionActor {
+  accountId: string;
+  /** The person's name; may be null in the live push (the screen looks it up among the members). */
+  displayName: string | null;
+  agent: { sessionId: string | null; clientName: string | null } | null;
+}
+
+/**
+ * One closed version of a project: the project's events in [fromSequence, toSequence], batched by time (client
+ * method "versionClosed" when it closes, and GET /api/projects/{id}/history). `current` marks the newest one.
+ */
+export interface ProjectVersion {
+  number: number;
+  fromSequence: number;
+  toSequence: number;
+  eventCount: number;
+  openedAt: string;
+  closedAt: string;
+  /** QualCoder's style: "coding.code_created", "coding: 3 events, sources: 1 event", "Restored to version 4". */
+  message: string;
+  actors: VersionActor[];
+  /** Events per area: projects, sources, coding, suggestions, history. */
+  areas: Readonly<Record<string, number>>;
+  restoredTo: number | null;
+  current: boolean;
+}
+
+/** Subscribes to the project's closed versions; answers the unsubscribe. */
+export type SubscribeVersions = (listener: (version: ProjectVersion) => void) => () => void;
