@@ -37,28 +37,24 @@ public static class HistoryTools
             return ToolResults.Failure(noProject);
         }
 
-        if (limit is < 1 or > 200)
+        if (ListHistory.Check(limit ?? 20, before: null) is { } invalid)
         {
-            return ToolResults.Failure(Domain.DomainError.Invalid($"{Listing}/INVALID_LIMIT", "limit must be between 1 and 200."));
+            return ToolResults.Failure(invalid);
         }
 
-        var versions = await session.Query<ProjectVersion>()
-            .Where(v => v.ProjectId == projectId).OrderByDescending(v => v.Number).Take(limit ?? 20).ToListAsync(ct);
-        var accountIds = versions.SelectMany(v => v.Actors).Select(a => a.AccountId).Distinct().ToArray();
-        var names = (await session.LoadManyAsync<Account>(ct, accountIds)).ToDictionary(a => a.Id, a => a.DisplayName);
-        var newest = versions.FirstOrDefault()?.Number;
+        var page = await ListHistory.PageAsync(session, projectId, limit ?? 20, before: null, actor: null, ct);
         return ToolResults.Success(new
         {
-            versions.Count,
-            Snapshots = versions.Select(v => new
+            page.Versions.Count,
+            Snapshots = page.Versions.Select(v => new
             {
                 Sha = v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 v.Number,
                 v.Message,
-                Author = v.Actors.Select(a => names.GetValueOrDefault(a.AccountId)).FirstOrDefault(),
+                Author = v.Actors.Select(a => a.DisplayName).FirstOrDefault(),
                 Date = v.ClosedAt,
-                Actors = v.Actors.Select(a => new { a.AccountId, DisplayName = names.GetValueOrDefault(a.AccountId), a.AgentSessionId, a.AgentClientName }),
-                Current = v.Number == newest,
+                v.Actors,
+                v.Current,
             }),
         });
     }

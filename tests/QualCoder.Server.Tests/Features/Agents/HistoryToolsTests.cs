@@ -24,6 +24,8 @@ public sealed class HistoryToolsTests(HistoryApp app) : IntegrationTest<HistoryA
         var listed = (await agent.Call("list_snapshots", new { limit = 1 })).ShouldSucceed().Data;
         var newest = Assert.Single(listed.GetProperty("snapshots").EnumerateArray());
         Assert.Equal(($"{v2}", true), (newest.GetProperty("sha").GetString(), newest.GetProperty("current").GetBoolean()));
+        Assert.Equal("Ada", newest.GetProperty("author").GetString());
+        (await agent.Call("list_snapshots", new { limit = 201 })).ShouldFail("HISTORY/INVALID_LIMIT");
 
         var diff = (await agent.Call("view_diff", new { from_ref = "HEAD~1", to_ref = "HEAD" })).ShouldSucceed().Data;
         var renamed = Assert.Single(diff.GetProperty("changes").EnumerateArray());
