@@ -15,7 +15,7 @@ public sealed record CloseVersion(Guid ProjectId, string PartId);
 public sealed record VersionClosed(ProjectVersion Version, bool Current);
 
 /// <summary>
-/// Closes a project's window when it is due, otherwise looks again at its due time. The batcher only inserts parts
+/// Closes the project's windows that are over, otherwise looks again when the last is due. The batcher only inserts parts
 /// and this handler only deletes the parts it read, so a part committed while a close runs is simply not in that
 /// version and stays for the next one (sequences only grow, so versions stay disjoint and ordered). Two closes racing
 /// for one window (a message delivered twice) both try to insert the same version number: the unique document id
