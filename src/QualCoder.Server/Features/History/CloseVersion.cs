@@ -11,11 +11,11 @@ namespace QualCoder.Server.Features.History;
 /// <summary>Look at a project's open window, scheduled by the batcher when it inserted part <c>PartId</c>.</summary>
 public sealed record CloseVersion(Guid ProjectId, string PartId);
 
-/// <summary>A version was written; sent after the commit so open browsers hear of it.</summary>
-public sealed record VersionClosed(ProjectVersion Version);
+/// <summary>A version was written (<c>Current</c>: it is the project's newest); sent after the commit so open browsers hear of it.</summary>
+public sealed record VersionClosed(ProjectVersion Version, bool Current);
 
 /// <summary>
-/// Closes a project's window when it is due, otherwise looks again at its due time. The batcher only inserts parts
+/// Closes the project's windows that are over, otherwise looks again when the last is due. The batcher only inserts parts
 /// and this handler only deletes the parts it read, so a part committed while a close runs is simply not in that
 /// version and stays for the next one (sequences only grow, so versions stay disjoint and ordered). Two closes racing
 /// for one window (a message delivered twice) both try to insert the same version number: the unique document id
@@ -65,12 +65,13 @@ public static class CloseVersionHandler
             session.Delete<VersionPart>(id);
         }
 
-        if (decision.Closed is { } version)
+        for (var i = 0; i < decision.Closed.Count; i++)
         {
-            session.Insert(version);
-            await bus.PublishAsync(new VersionClosed(version));
+            session.Insert(decision.Closed[i]);
+            await bus.PublishAsync(new VersionClosed(decision.Closed[i], Current: i == decision.Closed.Count - 1));
         }
-        else if (decision.RecheckAt is { } due)
+
+        if (decision.RecheckAt is { } due)
         {
             await bus.ScheduleAsync(message, due - now);
         }
@@ -84,5 +85,5 @@ public static class VersionClosedHandler
 
     public static Task Handle(VersionClosed message, IHubContext<ProjectHub> hub, CancellationToken ct) =>
         hub.Clients.Group(ProjectHub.GroupOf(message.Version.ProjectId))
-            .SendAsync(Method, VersionView.Of(message.Version, names: null, current: true), ct);
+            .SendAsync(Method, VersionView.Of(message.Version, names: null, message.Current), ct);
 }

@@ -59,7 +59,7 @@ public class VersionWindowTests
 
         var decision = VersionWindow.Decide(parts, Closed(4, 10), parts[1].Id, Now.AddSeconds(0.8), Settings);
 
-        var version = Assert.IsType<ProjectVersion>(decision.Closed);
+        var version = Assert.Single(decision.Closed);
         Assert.Equal((5, 11L, 22L, 5, Now, Now.AddSeconds(0.8)), (version.Number, version.FromSequence, version.ToSequence, version.EventCount, version.OpenedAt, version.ClosedAt));
         Assert.Equal("coding: 5 events", version.Message);
         Assert.Equal(ProjectVersion.IdOf(ProjectId, 5), version.Id);
@@ -69,7 +69,7 @@ public class VersionWindowTests
 
     [Fact]
     public void the_first_version_of_a_project_is_number_one() =>
-        Assert.Equal(1, VersionWindow.Decide([Part(1, 1, 0, 0)], null, VersionPart.IdOf(ProjectId, 1), Now.AddSeconds(1), Settings).Closed!.Number);
+        Assert.Equal(1, VersionWindow.Decide([Part(1, 1, 0, 0)], null, VersionPart.IdOf(ProjectId, 1), Now.AddSeconds(1), Settings).Closed[0].Number);
 
     [Fact]
     public void a_window_not_yet_due_is_looked_at_again_when_due()
@@ -78,7 +78,8 @@ public class VersionWindowTests
 
         var decision = VersionWindow.Decide(parts, null, parts[0].Id, Now.AddSeconds(0.3), Settings);
 
-        Assert.Equal((null, Now.AddSeconds(0.6)), (decision.Closed, decision.RecheckAt));
+        Assert.Equal(Now.AddSeconds(0.6), decision.RecheckAt);
+        Assert.Empty(decision.Closed);
         Assert.Empty(decision.Consumed);
     }
 
@@ -89,7 +90,8 @@ public class VersionWindowTests
 
         var decision = VersionWindow.Decide(parts, null, parts[0].Id, Now.AddSeconds(10), Settings);
 
-        Assert.Equal((null, null), (decision.Closed, decision.RecheckAt));
+        Assert.Null(decision.RecheckAt);
+        Assert.Empty(decision.Closed);
         Assert.Empty(decision.Consumed);
     }
 
@@ -98,7 +100,8 @@ public class VersionWindowTests
     {
         var decision = VersionWindow.Decide([], Closed(1, 10), VersionPart.IdOf(ProjectId, 5), Now.AddSeconds(10), Settings);
 
-        Assert.Equal((null, null), (decision.Closed, decision.RecheckAt));
+        Assert.Null(decision.RecheckAt);
+        Assert.Empty(decision.Closed);
         Assert.Empty(decision.Consumed);
     }
 
@@ -109,7 +112,42 @@ public class VersionWindowTests
 
         var decision = VersionWindow.Decide(parts, Closed(1, 10), parts[1].Id, Now.AddSeconds(1), Settings);
 
-        Assert.Equal((11L, 2), (decision.Closed!.FromSequence, decision.Closed.EventCount));
+        Assert.Equal((11L, 2), (decision.Closed[0].FromSequence, decision.Closed[0].EventCount));
         Assert.Equal(parts.Select(p => p.Id), decision.Consumed);
+    }
+
+    [Fact]
+    public void a_late_close_still_ends_a_version_at_a_quiet_gap_and_waits_for_the_window_after_it()
+    {
+        var parts = new[] { Part(11, 2, 0, 0.1), Part(20, 1, 1.0, 1.0) };
+
+        var decision = VersionWindow.Decide(parts, null, parts[1].Id, Now.AddSeconds(1.2), Settings);
+
+        Assert.Equal([(1, 11L, 12L)], decision.Closed.Select(v => (v.Number, v.FromSequence, v.ToSequence)));
+        Assert.Equal([parts[0].Id], decision.Consumed);
+        Assert.Equal(Now.AddSeconds(1.5), decision.RecheckAt);
+    }
+
+    [Fact]
+    public void a_close_later_still_writes_each_window_as_its_own_version_in_order()
+    {
+        var parts = new[] { Part(11, 2, 0, 0.1), Part(20, 1, 1.0, 1.0) };
+
+        var decision = VersionWindow.Decide(parts, Closed(3, 10), parts[1].Id, Now.AddSeconds(9), Settings);
+
+        Assert.Equal([(4, 11L, 12L), (5, 20L, 20L)], decision.Closed.Select(v => (v.Number, v.FromSequence, v.ToSequence)));
+        Assert.Equal(parts.Select(p => p.Id), decision.Consumed);
+        Assert.Null(decision.RecheckAt);
+    }
+
+    [Fact]
+    public void continuous_activity_is_cut_where_a_window_reaches_its_maximum()
+    {
+        var parts = Enumerable.Range(0, 30).Select(i => Part(100 + i, 1, i * 0.3, i * 0.3)).ToList();
+
+        var windows = VersionWindow.Split(parts, Settings);
+
+        Assert.Equal([17, 13], windows.Select(w => w.Count));
+        Assert.True(windows[1][0].FirstAt >= Now + Settings.Max);
     }
 }
