@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using QualCoder.Server.Hosting;
 using QualCoder.Server.Tests.Features.Agents;
+using QualCoder.Server.Tests.Features.History;
 using QualCoder.Server.Tests.Features.Sources;
 using QualCoder.Server.Tests.Infrastructure;
 using QualCoder.Server.Tests.Realtime;
@@ -41,13 +42,16 @@ public sealed class QualCoderMetricsTests(QualCoderApp app) : IntegrationTest(ap
     }
 
     [Fact]
-    public void a_closed_version_is_counted()
+    public async Task a_closed_version_is_counted()
     {
         using var meter = new Recorder(App);
+        var ada = await SignedIn("Ada");
 
-        App.Services.GetRequiredService<QualCoderMetrics>().VersionClosed();
+        var projectId = await ada.CreateProject();
+        var closed = await ClosedVersions.CloseAsync(App, projectId);
 
-        Assert.Equal(1, meter.Sum("qualcoder.versions.closed"));
+        Assert.Equal(1, closed);
+        await meter.WaitFor(() => meter.Sum("qualcoder.versions.closed") >= 1);
     }
 
     /// <summary>Listens to this app's meter only: test classes run side by side, each server with its own meter factory.</summary>

@@ -78,12 +78,15 @@ public static class CloseVersionHandler
     }
 }
 
-/// <summary>Tells the project's open browsers (client method "versionClosed").</summary>
+/// <summary>Tells the project's open browsers (client method "versionClosed"), and counts the version.</summary>
 public static class VersionClosedHandler
 {
     public const string Method = "versionClosed";
 
-    public static Task Handle(VersionClosed message, IHubContext<ProjectHub> hub, CancellationToken ct) =>
-        hub.Clients.Group(ProjectHub.GroupOf(message.Version.ProjectId))
+    public static Task Handle(VersionClosed message, IHubContext<ProjectHub> hub, QualCoderMetrics metrics, CancellationToken ct)
+    {
+        metrics.VersionClosed();
+        return hub.Clients.Group(ProjectHub.GroupOf(message.Version.ProjectId))
             .SendAsync(Method, VersionView.Of(message.Version, names: null, message.Current), ct);
+    }
 }
