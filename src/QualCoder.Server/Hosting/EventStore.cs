@@ -42,11 +42,6 @@ public static class EventStore
                 var polling = TimeSpan.FromMilliseconds(services.GetRequiredService<IConfiguration>().GetValue("QualCoder:Live:PollingMilliseconds", 50));
                 store.Projections.SlowPollingTime = polling;
                 store.Projections.FastPollingTime = polling;
-                // A gap in the sequence is a transaction still in flight; after this long the daemon gives up waiting
-                // and skips it, and the subscriptions (live push, version history) never see its events. Marten's 3 s
-                // default is shorter than a big import, restore or upload takes on a busy server; failed transactions
-                // fill their gaps with tombstones at once, so only a crashed writer ever makes the daemon wait this out.
-                store.Projections.StaleSequenceThreshold = TimeSpan.FromSeconds(60);
                 // Spans per session's connection and a counter of appended events, for OpenTelemetry (Observability.cs).
                 store.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 store.OpenTelemetry.TrackEventCounters();
