@@ -79,6 +79,7 @@ public sealed class DeploymentFilesTests
         [
             "ConnectionStrings__Postgres", ServerSettings.Variable(ServerSettings.PublicUrlKey), ServerSettings.AllowedHostsKey,
             ServerSettings.Variable(ServerSettings.TrustedProxiesKey), "QualCoder__Registration__Open", "QualCoder__MaxUploadBytes",
+            "QualCoder__MaxImportBytes",
             ServerSettings.Variable(ServerSettings.LogLevelKey), ServerSettings.OtlpEndpointKey, "OTEL_SERVICE_NAME",
             "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_ENVIRONMENT",
         ];
