@@ -79,6 +79,7 @@ public static class VersionWindow
 
         return new WindowDecision(closed, consumed, now < due ? due : null);
     }
+
     /// <summary>One version out of a window's parts (in sequence order, at least one).</summary>
     public static ProjectVersion Combine(IReadOnlyList<VersionPart> parts, int number, DateTimeOffset closedAt)
     {

@@ -5,6 +5,7 @@ using Marten;
 using Npgsql;
 using QualCoder.Server.Domain;
 using QualCoder.Server.Features.Accounts;
+using QualCoder.Server.Features.History;
 using QualCoder.Server.Features.Projects;
 using QualCoder.Server.Hosting;
 
@@ -14,7 +15,8 @@ namespace QualCoder.Server.Features.ProjectExchange;
 /// Makes a new project, owned by the importer, from an <see cref="ExchangeFile"/>. The body is read twice: first the
 /// whole file is checked (<see cref="ExchangeReader.VerifyAsync"/>) while ASP.NET Core buffers it to disk, then
 /// every event is replayed with new ids (<see cref="ExchangeIds"/>) in one transaction, so the inline projections
-/// build every read model exactly as if the events had happened here; any failure rolls it all back.
+/// build every read model exactly as if the events had happened here, and the imported history is the project's
+/// version 1 (<see cref="ImportedVersion"/>); any failure rolls it all back.
 /// Events are appended in the file's order: Marten gives the events of one stream in one save consecutive
 /// sequences, so a save ends wherever a stream comes back after another, and the imported project's events keep
 /// their commit order (its history and catch-up read them in that order).
@@ -57,7 +59,7 @@ public static class ImportProject
     {
         var maxBytes = MaxBytes(((IEndpointRouteBuilder)projects).ServiceProvider.GetRequiredService<IConfiguration>());
         projects
-            .MapPost("/import", async (HttpContext http, IDocumentStore store, CancellationToken ct) =>
+            .MapPost("/import", async (HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
             {
                 var importer = http.User.ToActor();
                 var treatments = ExchangeEvents.ByStoredName(store.Options);
@@ -71,7 +73,7 @@ public static class ImportProject
 
                 body.Position = 0;
                 var ids = new ExchangeIds(header!.ProjectId, Guid.CreateVersion7(), header.ExportedBy, importer.AccountId, Guid.CreateVersion7);
-                if (await ReplayAsync(body, treatments, ids, importer, store, ct) is { } refused)
+                if (await ReplayAsync(body, treatments, ids, importer, store, clock, ct) is { } refused)
                 {
                     return refused.ToProblem();
                 }
@@ -98,6 +100,7 @@ public static class ImportProject
         ExchangeIds ids,
         Actor importer,
         IDocumentStore store,
+        TimeProvider clock,
         CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
@@ -141,6 +144,8 @@ public static class ImportProject
             }
 
             await appender.SaveAsync(ct);
+            await ImportedVersion.StoreAsync(session, ids.NewProjectId, clock.GetUtcNow(), ct);
+            await session.SaveChangesAsync(ct);
         }
         catch (JsonException e)
         {

@@ -2,7 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
+using QualCoder.Server.Features.History;
+using QualCoder.Server.Tests.Features.History;
 using QualCoder.Server.Tests.Features.Sources;
 using QualCoder.Server.Tests.Infrastructure;
 
@@ -78,6 +81,39 @@ public sealed class ProjectExchangeTests(QualCoderApp app, OtherServer other) : 
         Assert.Equal(await Portrait.Of(ada, projectId, Searches), await Portrait.Of(bea, newId, Searches));
         var project = (await bea.Get($"/api/projects/{newId}")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("Nurses on night shifts", project.String("description"));
+    }
+
+    [Fact]
+    public async Task the_imported_history_is_one_version_even_after_the_batcher_has_seen_its_events()
+    {
+        var (_, _, file, bea) = await Exported();
+
+        var newId = (await Import(bea, file)).ShouldBe(HttpStatusCode.Created).Guid("id");
+
+        var events = await Histories.EventSequences(other, newId);
+        Histories.AssertCoverExactly(await bea.All(newId), events);
+        await other.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await WaitUntilNoOpenParts(newId);
+        var versions = await bea.All(newId);
+        Histories.AssertCoverExactly(versions, events);
+        Assert.Equal(1, Assert.Single(versions).Number);
+    }
+
+    /// <summary>The batcher's parts of the project all closed (here: dropped as covered by the import's own version).</summary>
+    private async Task WaitUntilNoOpenParts(Guid projectId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            await using var session = other.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            if (!await session.Query<VersionPart>().AnyAsync(p => p.ProjectId == projectId))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The batcher's parts of the imported project were never closed.");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]
