@@ -24,19 +24,22 @@ public static class ProjectChanges
             return new ProjectJoined(current, [], false);
         }
 
+        var changes = await BetweenAsync(session, projectId, after, current, MaxMissed + 1, ct);
+        return new ProjectJoined(current, [.. changes.Take(MaxMissed)], changes.Count > MaxMissed);
+    }
+
+    /// <summary>The project's changes with a sequence in (<paramref name="after"/>, <paramref name="upTo"/>], in commit order, at most <paramref name="limit"/>.</summary>
+    public static async Task<IReadOnlyList<ProjectChange>> BetweenAsync(IQuerySession session, Guid projectId, long after, long upTo, int limit, CancellationToken ct)
+    {
         var rows = await session.AdvancedSql.QueryAsync<Row>(
             $"""
              select json_build_object('sequence', seq_id, 'streamId', stream_id, 'type', type, 'data', data, 'timestamp', timestamp)
-             from {events}
+             from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events
              where data ->> 'projectId' = ? and seq_id > ? and seq_id <= ?
              order by seq_id
              limit ?
              """,
-            ct, project, after, current, MaxMissed + 1);
-        var missed = rows.Take(MaxMissed)
-            .Select(r => ProjectChange.From(r.Sequence, r.StreamId, r.Type, r.Data, r.Timestamp))
-            .OfType<ProjectChange>()
-            .ToList();
-        return new ProjectJoined(current, missed, rows.Count > MaxMissed);
+            ct, projectId.ToString(), after, upTo, limit);
+        return [.. rows.Select(r => ProjectChange.From(r.Sequence, r.StreamId, r.Type, r.Data, r.Timestamp)).OfType<ProjectChange>()];
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Marten;
 using QualCoder.Server.Realtime;
 
@@ -13,25 +12,10 @@ namespace QualCoder.Server.Features.History;
 /// </summary>
 public static class ImportedVersion
 {
-    private sealed record Row(long Sequence, Guid StreamId, string Type, JsonElement Data, DateTimeOffset Timestamp);
-
     /// <summary>Stores version 1 of <paramref name="projectId"/>, over the project's events written so far in this session's transaction.</summary>
     public static async Task StoreAsync(IDocumentSession session, Guid projectId, DateTimeOffset closedAt, CancellationToken ct)
     {
-        var events = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
-        // The text of a source is the bulk of an export and no part of a version.
-        var rows = await session.AdvancedSql.QueryAsync<Row>(
-            $"""
-             select json_build_object('sequence', seq_id, 'streamId', stream_id, 'type', type, 'data', data - 'text', 'timestamp', timestamp)
-             from {events}
-             where data ->> 'projectId' = ?
-             order by seq_id
-             """,
-            ct, projectId.ToString());
-        var changes = rows
-            .Select(r => ProjectChange.From(r.Sequence, r.StreamId, r.Type, r.Data, r.Timestamp))
-            .OfType<ProjectChange>()
-            .ToList();
+        var changes = await ProjectChanges.BetweenAsync(session, projectId, 0, long.MaxValue, int.MaxValue, ct);
         if (changes.Count > 0)
         {
             session.Store(VersionWindow.Combine([VersionPart.Of(projectId, changes)], 1, closedAt));

@@ -32,21 +32,27 @@ public sealed class VersionBatcher : BatchSubscription
         var projects = page.Events
             .Select(e => ProjectChange.From(e, serializer))
             .OfType<ProjectChange>()
-            .GroupBy(c => c.ProjectId);
+            .GroupBy(c => c.ProjectId)
+            .ToList();
+        if (projects.Count == 0)
+        {
+            return;
+        }
+
+        // A window opened with its oldest part: one query finds that for every project of the page. A part a close is
+        // deleting right now only makes this message early, and an early message looks again later.
+        var projectIds = projects.Select(p => p.Key).ToArray();
+        var open = await operations.Query<VersionPart>()
+            .Where(p => projectIds.Contains(p.ProjectId))
+            .Select(p => new { p.ProjectId, p.FirstAt })
+            .ToListAsync(cancellationToken);
+        var openedAt = open.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Min(p => p.FirstAt));
         foreach (var changes in projects)
         {
             var part = VersionPart.Of(changes.Key, [.. changes]);
-            // The window opened with its oldest part; a part a close is deleting right now only makes this message early,
-            // and an early message looks again later.
-            var oldest = await operations.Query<VersionPart>()
-                .Where(p => p.ProjectId == part.ProjectId)
-                .OrderBy(p => p.FromSequence)
-                .Select(p => p.FirstAt)
-                .Take(1)
-                .ToListAsync(cancellationToken);
-            var openedAt = oldest.Count > 0 && oldest[0] < part.FirstAt ? oldest[0] : part.FirstAt;
+            var opened = openedAt.TryGetValue(part.ProjectId, out var oldest) && oldest < part.FirstAt ? oldest : part.FirstAt;
             operations.Store(part);
-            var due = VersionWindow.DueAt(openedAt, part.LastAt, _settings);
+            var due = VersionWindow.DueAt(opened, part.LastAt, _settings);
             await bus.ScheduleAsync(new CloseVersion(part.ProjectId, part.Id), due - _clock.GetUtcNow());
         }
     }
